@@ -1,0 +1,1 @@
+"""The command-line interface (thin: the Python API does the work)."""

@@ -1,0 +1,21 @@
+"""Workspace configuration: the validated ``watch.yaml``."""
+
+from watchfloor.config.loader import default_config_text, load_config, parse_config
+from watchfloor.config.model import (
+    AircraftEntry,
+    Site,
+    SourceEntry,
+    VesselEntry,
+    WatchConfig,
+)
+
+__all__ = [
+    "AircraftEntry",
+    "Site",
+    "SourceEntry",
+    "VesselEntry",
+    "WatchConfig",
+    "default_config_text",
+    "load_config",
+    "parse_config",
+]

@@ -1,0 +1,160 @@
+"""The validated shape of ``watch.yaml``: sites, watchlists and sources.
+
+The models forbid unknown keys so a typo is an error, not a silently ignored setting.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+__all__ = [
+    "AircraftEntry",
+    "Reliability",
+    "Site",
+    "SiteKind",
+    "SourceEntry",
+    "SourceKind",
+    "VesselEntry",
+    "WatchConfig",
+]
+
+SiteKind = Literal["port", "airfield", "area"]
+SourceKind = Literal["agency", "outlet", "official", "sensor"]
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_COUNTRY = re.compile(r"^[A-Z]{3}$")
+_ICAO24 = re.compile(r"^[0-9a-f]{6}$")
+
+Latitude = Annotated[float, Field(ge=-90.0, le=90.0)]
+Longitude = Annotated[float, Field(ge=-180.0, le=180.0)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Site(_Strict):
+    """A port, airfield or area the workspace watches."""
+
+    id: str
+    name: str
+    kind: SiteKind
+    country: str
+    lat: Latitude
+    lon: Longitude
+    radius_km: Annotated[float, Field(gt=0.0, le=500.0)] | None = None
+    polygon: list[tuple[Longitude, Latitude]] | None = None
+    aliases: list[str] = Field(default_factory=list)
+    icao: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _SLUG.match(value):
+            raise ValueError(f"expected a lowercase slug like 'dunai', got {value!r}")
+        return value
+
+    @field_validator("country")
+    @classmethod
+    def _iso3(cls, value: str) -> str:
+        if not _COUNTRY.match(value):
+            raise ValueError(f"expected an ISO 3166-1 alpha-3 code like 'PRK', got {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _one_footprint(self) -> Site:
+        if self.radius_km is None and self.polygon is None:
+            raise ValueError("a site needs radius_km or polygon")
+        if self.radius_km is not None and self.polygon is not None:
+            raise ValueError("a site takes radius_km or polygon, not both")
+        if self.polygon is not None and len(self.polygon) < 3:
+            raise ValueError(f"a polygon needs at least 3 [lon, lat] points, got {len(self.polygon)}")
+        return self
+
+
+def _imo_valid(imo: int) -> bool:
+    digits = f"{imo:07d}"
+    if len(digits) != 7:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:6], range(7, 1, -1), strict=True))
+    return total % 10 == int(digits[6])
+
+
+class VesselEntry(_Strict):
+    """A watchlisted vessel; identity is the IMO number where known."""
+
+    name: str
+    imo: int | None = None
+    mmsi: list[int] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+    @field_validator("imo")
+    @classmethod
+    def _check_digit(cls, value: int | None) -> int | None:
+        if value is not None and not (1_000_000 <= value <= 9_999_999 and _imo_valid(value)):
+            raise ValueError(f"expected a 7-digit IMO number with a valid check digit, got {value}")
+        return value
+
+    @field_validator("mmsi")
+    @classmethod
+    def _nine_digits(cls, value: list[int]) -> list[int]:
+        for mmsi in value:
+            if not 0 < mmsi <= 999_999_999:
+                raise ValueError(f"expected MMSI of up to 9 digits, got {mmsi}")
+        return value
+
+
+class AircraftEntry(_Strict):
+    """A watchlisted aircraft, identified by ICAO 24-bit address and registration."""
+
+    registration: str
+    icao24: str | None = None
+    type: str | None = None
+    operator: str | None = None
+    note: str | None = None
+
+    @field_validator("icao24")
+    @classmethod
+    def _hex24(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        lowered = value.lower()
+        if not _ICAO24.match(lowered):
+            raise ValueError(f"expected 6 hex digits like '15ad2b', got {value!r}")
+        return lowered
+
+
+class SourceEntry(_Strict):
+    """A source of evidence with its default Admiralty reliability grade (A-F)."""
+
+    name: str
+    kind: SourceKind
+    country: str | None = None
+    reliability: Reliability = "F"
+    aliases: list[str] = Field(default_factory=list)
+
+    @field_validator("country")
+    @classmethod
+    def _iso3(cls, value: str | None) -> str | None:
+        if value is not None and not _COUNTRY.match(value):
+            raise ValueError(f"expected an ISO 3166-1 alpha-3 code like 'KOR', got {value!r}")
+        return value
+
+
+class WatchConfig(_Strict):
+    """The whole of ``watch.yaml``."""
+
+    version: Literal[1] = 1
+    sites: list[Site] = Field(default_factory=list)
+    vessels: list[VesselEntry] = Field(default_factory=list)
+    aircraft: list[AircraftEntry] = Field(default_factory=list)
+    sources: list[SourceEntry] = Field(default_factory=list)
+
+    def site(self, site_id: str) -> Site | None:
+        """Return the site with ``site_id``, or None."""
+        return next((s for s in self.sites if s.id == site_id), None)

@@ -1,0 +1,53 @@
+"""Decoders, one per evidence kind, behind a small protocol; pillars plug theirs in here.
+
+A decoder takes the bytes of one input (gzip already undone) and yields records, or a
+:class:`~watchfloor.errors.DecodeError` for each record it could not read, and goes on.
+Third-party decoders register through the ``watchfloor.decoders`` entry-point group
+(name = kind, value = a callable with the same signature).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from importlib.metadata import entry_points
+from typing import TypeAlias
+
+from watchfloor.errors import DecodeError
+from watchfloor.imagery import Observation, decode_observations_csv, decode_observations_geojson
+from watchfloor.news import Document, decode_report
+
+__all__ = ["Decoder", "Record", "decoder_for", "register_decoder"]
+
+Record: TypeAlias = Document | Observation
+Decoder: TypeAlias = Callable[[bytes, str], Iterable[Record | DecodeError]]
+
+
+def _decode_imagery(data: bytes, name: str) -> Iterable[Record | DecodeError]:
+    if data.lstrip()[:1] == b"{":
+        return decode_observations_geojson(data, name)
+    if data[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
+        return [DecodeError("raster images are compared with 'watchfloor imagery change'; "
+                            "ingest takes observation records (CSV or GeoJSON)", line=None)]
+    return decode_observations_csv(data, name)
+
+
+_REGISTRY: dict[str, Decoder] = {
+    "report": decode_report,
+    "imagery": _decode_imagery,
+}
+_loaded_plugins = False
+
+
+def register_decoder(kind: str, decoder: Decoder) -> None:
+    """Install ``decoder`` for ``kind``, replacing any decoder it had."""
+    _REGISTRY[kind] = decoder
+
+
+def decoder_for(kind: str) -> Decoder | None:
+    """The decoder for ``kind``, or None when this installation has none."""
+    global _loaded_plugins
+    if not _loaded_plugins:
+        _loaded_plugins = True
+        for entry in entry_points(group="watchfloor.decoders"):
+            _REGISTRY.setdefault(entry.name, entry.load())
+    return _REGISTRY.get(kind)

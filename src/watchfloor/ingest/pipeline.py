@@ -1,0 +1,256 @@
+"""The ingest runner: archive each input, decode it, store its records in one transaction.
+
+For every input file:
+
+1. read the bytes and hash them; bytes already ingested are a duplicate and a no-op;
+2. archive the bytes (content-addressed, so a crash leaves nothing half-written there);
+3. undo gzip, tell the kind, and run that kind's decoder;
+4. in ONE transaction: the batch row, the raw-input row, every good record, and every bad
+   record in quarantine (raw text, file:line, reason). A crash or Ctrl-C rolls the whole
+   input back, and a rerun does it again from the start.
+
+A bad record never stops the stream unless ``strict`` is set; then the first one raises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from watchfloor.errors import DecodeError, IngestError
+from watchfloor.geo import haversine_km, point_in_polygon
+from watchfloor.imagery import Observation
+from watchfloor.ingest.decoders import Record, decoder_for
+from watchfloor.ingest.sniff import KINDS, sniff_kind
+from watchfloor.news import Document
+from watchfloor.sources import InputFile, expand_paths, gunzip, sha256_hex
+from watchfloor.store import Transaction, utcnow
+from watchfloor.store.writes import (
+    Batch,
+    QuarantinedRecord,
+    finish_batch,
+    insert_document,
+    insert_observation,
+    insert_quarantine,
+    insert_raw,
+    resolve_source,
+    start_batch,
+)
+from watchfloor.workspace import Workspace
+
+__all__ = ["IngestSummary", "KindCounts", "ingest_paths"]
+
+_RAW_LIMIT = 2000
+
+Progress = Callable[[InputFile, int], None]
+
+
+@dataclass(slots=True)
+class KindCounts:
+    """What happened to the inputs and records of one kind."""
+
+    inputs: int = 0
+    read: int = 0
+    stored: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """The outcome of one ``ingest`` run, per kind, with a line per notable event."""
+
+    kinds: dict[str, KindCounts] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+
+    def of(self, kind: str) -> KindCounts:
+        """The counters of ``kind`` (created on first use)."""
+        return self.kinds.setdefault(kind, KindCounts())
+
+    @property
+    def total(self) -> KindCounts:
+        """All kinds added up."""
+        out = KindCounts()
+        for counts in self.kinds.values():
+            out.inputs += counts.inputs
+            out.read += counts.read
+            out.stored += counts.stored
+            out.duplicate += counts.duplicate
+            out.rejected += counts.rejected
+        return out
+
+
+def ingest_paths(
+    workspace: Workspace,
+    paths: Iterable[Path],
+    *,
+    kind: str = "auto",
+    source: str | None = None,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Ingest every file under ``paths`` into ``workspace``.
+
+    Args:
+        workspace: An open workspace.
+        paths: Files and folders (walked recursively); ``.gz`` files are read through gzip.
+        kind: ``auto`` to tell each input's kind, or one of ``report``, ``ais``, ``adsb``,
+            ``imagery`` to force it.
+        source: The source every record is attributed to (a ``watch.yaml`` source name or
+            alias); by default a report's ``outlet`` names its source.
+        strict: Raise at the first bad record instead of quarantining it.
+        progress: Called after each input with the input and its size in bytes.
+
+    Raises:
+        IngestError: a path is missing, or (strict) a record is bad.
+    """
+    if kind != "auto" and kind not in KINDS:
+        raise IngestError(f"unknown kind {kind!r}; expected auto or one of {', '.join(KINDS)}")
+    summary = IngestSummary()
+    for item in list(expand_paths(list(paths))):
+        try:
+            data = item.path.read_bytes()
+        except OSError as exc:
+            raise IngestError(f"{item.name}: cannot read: {exc.strerror}") from exc
+        _ingest_one(workspace, item, data, kind, source, strict, summary)
+        if progress is not None:
+            progress(item, len(data))
+    return summary
+
+
+def _ingest_one(
+    workspace: Workspace,
+    item: InputFile,
+    data: bytes,
+    forced_kind: str,
+    source: str | None,
+    strict: bool,
+    summary: IngestSummary,
+) -> None:
+    digest = sha256_hex(data)
+    if workspace.store.has_raw(digest):
+        counts = summary.of(forced_kind if forced_kind != "auto" else "duplicate")
+        counts.inputs += 1
+        counts.duplicate += 1
+        summary.messages.append(f"{item.name}: already ingested (sha256 {digest[:12]}), skipped")
+        return
+    workspace.archive.put(data)
+    started = utcnow()
+    failure: DecodeError | None = None
+    try:
+        payload = gunzip(data)
+    except DecodeError as exc:
+        payload, failure = b"", exc
+    kind = forced_kind if forced_kind != "auto" else None
+    if kind is None and failure is None:
+        kind = sniff_kind(item.logical_name, payload)
+        if kind is None:
+            failure = DecodeError("cannot tell what kind of evidence this is; pass --kind")
+    if not payload and failure is None:
+        failure = DecodeError("empty file", line=1)
+    kind = kind or "unknown"
+    counts = summary.of(kind)
+    counts.inputs += 1
+    decoder = decoder_for(kind) if failure is None else None
+    if failure is None and decoder is None:
+        counts.rejected += 1
+        summary.messages.append(
+            f"{item.name}: no {kind} decoder in this version; archived as {digest[:12]}, "
+            "not stored (ingest it again once one is installed)"
+        )
+        return
+    if failure is not None and strict:
+        raise IngestError(_where(item, failure))
+
+    with workspace.store.transaction() as conn:
+        batch = start_batch(
+            conn, raw_sha256=digest, input_name=item.name, kind=kind, started_at=started
+        )
+        source_id = resolve_source(conn, source, started) if source else None
+        insert_raw(conn, batch, size_bytes=len(data), source_id=source_id)
+        stored = rejected = 0
+        records: Iterable[Record | DecodeError] = [failure] if failure else decoder(payload, item.name)  # type: ignore[misc]
+        lines: list[str] | None = None
+        for record in records:
+            problem = record if isinstance(record, DecodeError) else None
+            if problem is None:
+                assert not isinstance(record, DecodeError)
+                problem = _store(conn, workspace, batch, record, source_id)
+            if problem is None:
+                stored += 1
+                continue
+            if strict:
+                raise IngestError(_where(item, problem))
+            if lines is None:
+                lines = payload.decode("utf-8", "replace").splitlines() if payload else []
+            raw = _raw_line(lines, problem.line, data if failure else payload)
+            insert_quarantine(conn, batch, QuarantinedRecord(problem.line, problem.reason, raw))
+            rejected += 1
+            summary.messages.append(f"{_where(item, problem)} (quarantined)")
+        finish_batch(conn, batch, stored=stored, rejected=rejected, now=utcnow())
+    counts.read += stored + rejected
+    counts.stored += stored
+    counts.rejected += rejected
+
+
+def _store(
+    conn: Transaction,
+    workspace: Workspace,
+    batch: Batch,
+    record: Record,
+    source_id: int | None,
+) -> DecodeError | None:
+    """Write one decoded record; return why it was refused, or None when stored."""
+    if isinstance(record, Document):
+        doc_source = source_id
+        if doc_source is None and record.outlet:
+            doc_source = resolve_source(conn, record.outlet, batch.received_at)
+        insert_document(conn, batch, record, doc_source)
+        return None
+    if isinstance(record, Observation):
+        site_id = _site_for(workspace, record)
+        if site_id is None:
+            known = ", ".join(s.id for s in workspace.config.sites) or "none"
+            what = f"site {record.site!r}" if record.site else f"point ({record.lat}, {record.lon})"
+            return DecodeError(
+                f"{what} is not a site in watch.yaml (sites: {known})", line=record.line
+            )
+        insert_observation(conn, batch, record, site_id, source_id)
+        return None
+    raise TypeError(f"no writer for {type(record).__name__}")  # pragma: no cover
+
+
+def _site_for(workspace: Workspace, obs: Observation) -> str | None:
+    if obs.site:
+        wanted = obs.site.casefold()
+        for site in workspace.config.sites:
+            if wanted == site.id or any(wanted == a.casefold() for a in (site.name, *site.aliases)):
+                return site.id
+        return None
+    if obs.lat is None or obs.lon is None:
+        return None
+    for site in workspace.config.sites:
+        if site.polygon is not None and point_in_polygon(obs.lon, obs.lat, site.polygon):
+            return site.id
+        if site.radius_km is not None and haversine_km(obs.lat, obs.lon, site.lat, site.lon) <= site.radius_km:
+            return site.id
+    return None
+
+
+def _where(item: InputFile, problem: DecodeError) -> str:
+    line = f":{problem.line}" if problem.line is not None else ""
+    return f"{item.name}{line}: {problem.reason}"
+
+
+def _raw_line(lines: list[str], line: int | None, data: bytes) -> str:
+    """The raw text of the bad record (or the input's head when no line is known)."""
+    if line is not None and 1 <= line <= len(lines):
+        return lines[line - 1][:_RAW_LIMIT]
+    head = data[:_RAW_LIMIT]
+    text = head.decode("utf-8", "replace")
+    if "\ufffd" in text or "\x00" in text:
+        return "hex:" + head[:256].hex()
+    return text
+
+

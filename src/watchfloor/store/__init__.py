@@ -1,0 +1,21 @@
+"""Stores: the knowledge DB (SQLAlchemy Core + Alembic). The only package that imports SQL."""
+
+from watchfloor.store.db import Store, Transaction, normalize_url, redact_url, utcnow
+from watchfloor.store.reads import (
+    list_documents,
+    list_observations,
+    list_quarantine,
+    list_sources,
+)
+
+__all__ = [
+    "Store",
+    "Transaction",
+    "list_documents",
+    "list_observations",
+    "list_quarantine",
+    "list_sources",
+    "normalize_url",
+    "redact_url",
+    "utcnow",
+]

@@ -1,0 +1,264 @@
+"""Writes into the knowledge DB, each on a connection inside the caller's transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from watchfloor.config import WatchConfig
+from watchfloor.imagery import Observation
+from watchfloor.news import Document
+from watchfloor.store import schema
+
+__all__ = [
+    "Batch",
+    "QuarantinedRecord",
+    "finish_batch",
+    "insert_document",
+    "insert_observation",
+    "insert_quarantine",
+    "insert_raw",
+    "resolve_source",
+    "start_batch",
+    "sync_config",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """An open ingest batch: one input, written in one transaction."""
+
+    id: int
+    raw_sha256: str
+    input_name: str
+    kind: str
+    received_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantinedRecord:
+    """A record that could not be decoded: the raw text, where it was, and why."""
+
+    line: int | None
+    reason: str
+    raw: str
+
+
+def sync_config(conn: Connection, config: WatchConfig, now: dt.datetime) -> None:
+    """Make the sources, sites, vessels and aircraft tables match ``watch.yaml``.
+
+    Rows named in the config are inserted or updated; rows that came from ingest (an
+    outlet first seen in a report) are left alone, and so is anything evidence points at.
+    """
+    existing = {r.name: r.id for r in conn.execute(select(schema.sources.c.name, schema.sources.c.id))}
+    for source in config.sources:
+        values = {
+            "kind": source.kind,
+            "country": source.country,
+            "reliability": source.reliability,
+            "aliases": list(source.aliases),
+            "from_config": True,
+        }
+        if source.name in existing:
+            conn.execute(
+                update(schema.sources).where(schema.sources.c.name == source.name).values(**values)
+            )
+        else:
+            conn.execute(insert(schema.sources).values(name=source.name, created_at=now, **values))
+    site_ids = set(conn.execute(select(schema.sites.c.id)).scalars())
+    for site in config.sites:
+        values = {
+            "name": site.name,
+            "kind": site.kind,
+            "country": site.country,
+            "lat": site.lat,
+            "lon": site.lon,
+            "radius_km": site.radius_km,
+            "polygon": [list(p) for p in site.polygon] if site.polygon else None,
+            "aliases": list(site.aliases),
+            "icao": site.icao,
+        }
+        if site.id in site_ids:
+            conn.execute(update(schema.sites).where(schema.sites.c.id == site.id).values(**values))
+        else:
+            conn.execute(insert(schema.sites).values(id=site.id, **values))
+    vessels = {(r.name, r.imo): r.id for r in conn.execute(select(schema.vessels))}
+    for vessel in config.vessels:
+        values = {
+            "name": vessel.name,
+            "imo": vessel.imo,
+            "mmsi": list(vessel.mmsi),
+            "aliases": list(vessel.aliases),
+            "note": vessel.note,
+        }
+        match = next(
+            (
+                vid
+                for (name, imo), vid in vessels.items()
+                if (vessel.imo is not None and imo == vessel.imo)
+                or (vessel.imo is None and imo is None and name == vessel.name)
+            ),
+            None,
+        )
+        if match is None:
+            conn.execute(insert(schema.vessels).values(**values))
+        else:
+            conn.execute(update(schema.vessels).where(schema.vessels.c.id == match).values(**values))
+    registrations = set(conn.execute(select(schema.aircraft.c.registration)).scalars())
+    for plane in config.aircraft:
+        values = {
+            "icao24": plane.icao24,
+            "type": plane.type,
+            "operator": plane.operator,
+            "note": plane.note,
+        }
+        if plane.registration in registrations:
+            conn.execute(
+                update(schema.aircraft)
+                .where(schema.aircraft.c.registration == plane.registration)
+                .values(**values)
+            )
+        else:
+            conn.execute(insert(schema.aircraft).values(registration=plane.registration, **values))
+
+
+def resolve_source(
+    conn: Connection, name: str, now: dt.datetime, *, kind: str = "outlet"
+) -> int:
+    """Return the id of the source ``name`` names (by name or alias, any case).
+
+    A name no source knows becomes a new source with reliability F ("cannot be judged"),
+    so a report from an unlisted outlet is kept and graded honestly.
+    """
+    wanted = name.strip().casefold()
+    for row in conn.execute(select(schema.sources.c.id, schema.sources.c.name, schema.sources.c.aliases)):
+        names = [row.name, *(row.aliases or [])]
+        if any(str(n).casefold() == wanted for n in names):
+            return int(row.id)
+    result = conn.execute(
+        insert(schema.sources).values(
+            name=name.strip(),
+            kind=kind,
+            country=None,
+            reliability="F",
+            aliases=[],
+            from_config=False,
+            created_at=now,
+        )
+    )
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def start_batch(
+    conn: Connection, *, raw_sha256: str, input_name: str, kind: str, started_at: dt.datetime
+) -> Batch:
+    """Open the batch row for one input (its counts are filled in by :func:`finish_batch`)."""
+    result = conn.execute(
+        insert(schema.ingest_batches).values(
+            started_at=started_at,
+            committed_at=started_at,
+            input_name=input_name,
+            kind=kind,
+            stored=0,
+            rejected=0,
+        )
+    )
+    key = result.inserted_primary_key
+    assert key is not None
+    return Batch(int(key[0]), raw_sha256, input_name, kind, started_at)
+
+
+def insert_raw(
+    conn: Connection, batch: Batch, *, size_bytes: int, source_id: int | None
+) -> None:
+    """Record the archived input; its presence makes a rerun of the same bytes a no-op."""
+    conn.execute(
+        insert(schema.raw_inputs).values(
+            sha256=batch.raw_sha256,
+            size_bytes=size_bytes,
+            input_name=batch.input_name,
+            kind=batch.kind,
+            source_id=source_id,
+            received_at=batch.received_at,
+            batch_id=batch.id,
+        )
+    )
+
+
+def finish_batch(conn: Connection, batch: Batch, *, stored: int, rejected: int, now: dt.datetime) -> None:
+    """Fill in the batch's counts and commit time."""
+    conn.execute(
+        update(schema.ingest_batches)
+        .where(schema.ingest_batches.c.id == batch.id)
+        .values(stored=stored, rejected=rejected, committed_at=now)
+    )
+
+
+def insert_document(conn: Connection, batch: Batch, doc: Document, source_id: int | None) -> int:
+    """Store one report and return its id."""
+    result = conn.execute(
+        insert(schema.documents).values(
+            raw_sha256=batch.raw_sha256,
+            record=doc.record,
+            text_sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+            title=doc.title,
+            outlet=doc.outlet,
+            url=doc.url,
+            author=doc.author,
+            published_at=doc.published,
+            language=doc.language,
+            encoding=doc.encoding,
+            text=doc.text,
+            meta=dict(doc.meta),
+            source_id=source_id,
+            received_at=batch.received_at,
+        )
+    )
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def insert_observation(
+    conn: Connection, batch: Batch, obs: Observation, site_id: str, source_id: int | None
+) -> None:
+    """Store one imagery observation at ``site_id``."""
+    conn.execute(
+        insert(schema.observations).values(
+            site_id=site_id,
+            observed_at=obs.observed_at,
+            sensor=obs.sensor,
+            resolution_m=obs.resolution_m,
+            object_class=obs.object_class,
+            count=obs.count,
+            observer=obs.observer,
+            confidence=obs.confidence,
+            image_ref=obs.image_ref,
+            note=obs.note,
+            source_id=source_id,
+            raw_sha256=batch.raw_sha256,
+            raw_line=obs.line,
+            received_at=batch.received_at,
+        )
+    )
+
+
+def insert_quarantine(conn: Connection, batch: Batch, record: QuarantinedRecord) -> None:
+    """Keep a bad record with where it was and why it was refused."""
+    values: dict[str, Any] = {
+        "batch_id": batch.id,
+        "raw_sha256": batch.raw_sha256,
+        "input_name": batch.input_name,
+        "line": record.line,
+        "kind": batch.kind,
+        "reason": record.reason,
+        "raw": record.raw,
+        "received_at": batch.received_at,
+    }
+    conn.execute(insert(schema.quarantine).values(**values))
