@@ -44,7 +44,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"starts with a {encoding} byte-order mark but {exc.reason}") from exc
+                raise DecodeError(
+                    f"starts with a {encoding} byte-order mark but {exc.reason}"
+                ) from exc
     if looks_binary(data):
         raise DecodeError("binary content, expected text", line=1)
     try:

@@ -109,7 +109,7 @@ class Workspace:
                 f"run: watchfloor init --workspace {root}"
             )
         meta = _read_marker(marker)
-        if int(meta.get("format", 0)) > WORKSPACE_FORMAT:
+        if int(str(meta.get("format", 0))) > WORKSPACE_FORMAT:
             raise WorkspaceError(
                 f"{marker}:1: workspace format {meta['format']} is newer than this "
                 f"watchfloor knows ({WORKSPACE_FORMAT}); upgrade watchfloor"

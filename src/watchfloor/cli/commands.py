@@ -26,7 +26,6 @@ from watchfloor.workspace import Workspace, default_root
 __all__ = ["REGISTRY", "print_summary"]
 
 
-
 def _common(json_flag: bool = False) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
@@ -62,7 +61,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         if ws.created:
             print(f"created workspace {ws.root} (database {_db_label(ws)})")
         elif ws.migrated_from:
-            print(f"workspace {ws.root} migrated from schema {ws.migrated_from} to {ws.store.revision()}")
+            revision = ws.store.revision()
+            print(f"workspace {ws.root} migrated from schema {ws.migrated_from} to {revision}")
         else:
             print(f"workspace {ws.root} already exists and is up to date")
     finally:
@@ -79,12 +79,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     """Show the workspace, its database and how much evidence it holds."""
     ws = _open(args)
     try:
-        info = {
+        counts = ws.store.counts()
+        info: dict[str, object] = {
             "workspace": str(ws.root),
             "database": _db_label(ws),
             "schema": ws.store.revision(),
             "sites": len(ws.config.sites),
-            "counts": ws.store.counts(),
+            "counts": counts,
         }
     finally:
         ws.close()
@@ -93,9 +94,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     print(f"workspace  {info['workspace']}")
     print(f"database   {info['database']} (schema {info['schema']})")
-    emit_table(
-        [{"table": k, "rows": v} for k, v in info["counts"].items()], ["table", "rows"]
-    )
+    emit_table([{"table": k, "rows": v} for k, v in counts.items()], ["table", "rows"])
     return 0
 
 
@@ -142,7 +141,9 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
         emit_json(rows)
     else:
         for row in rows:
-            row["where"] = f"{row['input_name']}:{row['line']}" if row["line"] else row["input_name"]
+            row["where"] = (
+                f"{row['input_name']}:{row['line']}" if row["line"] else row["input_name"]
+            )
             row["raw"] = str(row["raw"])[:60]
         emit_table(rows, ["id", "kind", "where", "reason", "raw"], empty="quarantine is empty")
     return 0
@@ -224,11 +225,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def vars_of(counts: object) -> dict[str, int]:
     """The counters of a :class:`~watchfloor.ingest.KindCounts` as a dict."""
-    return {k: int(getattr(counts, k)) for k in ("inputs", "read", "stored", "duplicate", "rejected")}
+    return {
+        k: int(getattr(counts, k)) for k in ("inputs", "read", "stored", "duplicate", "rejected")
+    }
 
 
 def run_ingest(
-    ws: Workspace, paths: list[Path], *, kind: str = "auto", source: str | None = None, strict: bool = False
+    ws: Workspace,
+    paths: list[Path],
+    *,
+    kind: str = "auto",
+    source: str | None = None,
+    strict: bool = False,
 ) -> IngestSummary:
     """Ingest with a progress bar on stderr when it is a terminal and the run is long."""
     inputs = list(expand_paths(paths))
@@ -257,7 +265,9 @@ def print_summary(summary: IngestSummary) -> None:
     rows = [{"kind": k, **vars_of(v)} for k, v in sorted(summary.kinds.items())]
     if len(rows) > 1:
         rows.append({"kind": "total", **vars_of(summary.total)})
-    emit_table(rows, ["kind", "inputs", "read", "stored", "duplicate", "rejected"], empty="no inputs")
+    emit_table(
+        rows, ["kind", "inputs", "read", "stored", "duplicate", "rejected"], empty="no inputs"
+    )
 
 
 # -- config ----------------------------------------------------------------------------------

@@ -163,7 +163,6 @@ def _check_unique_aliases(config: WatchConfig, lines: dict[_Loc, int], name: str
             if key in owner and owner[key] != source.name:
                 line = _line_for(("sources", index, "aliases"), lines)
                 raise ConfigError(
-                    f"{name}:{line}: sources[{index}]: alias {alias!r} already names "
-                    f"{owner[key]!r}"
+                    f"{name}:{line}: sources[{index}]: alias {alias!r} already names {owner[key]!r}"
                 )
             owner[key] = source.name

@@ -72,7 +72,9 @@ class Site(_Strict):
         if self.radius_km is not None and self.polygon is not None:
             raise ValueError("a site takes radius_km or polygon, not both")
         if self.polygon is not None and len(self.polygon) < 3:
-            raise ValueError(f"a polygon needs at least 3 [lon, lat] points, got {len(self.polygon)}")
+            raise ValueError(
+                f"a polygon needs at least 3 [lon, lat] points, got {len(self.polygon)}"
+            )
         return self
 
 

@@ -33,7 +33,12 @@ from watchfloor.charsets import decode_text
 from watchfloor.errors import DecodeError
 from watchfloor.timestamps import parse_timestamp
 
-__all__ = ["OBJECT_CLASSES", "Observation", "decode_observations_csv", "decode_observations_geojson"]
+__all__ = [
+    "OBJECT_CLASSES",
+    "Observation",
+    "decode_observations_csv",
+    "decode_observations_geojson",
+]
 
 OBJECT_CLASSES = frozenset(
     {
@@ -83,7 +88,9 @@ class Observation:
     lon: float | None = None
 
 
-def decode_observations_csv(data: bytes, name: str = "<csv>") -> Iterator[Observation | DecodeError]:
+def decode_observations_csv(
+    data: bytes, name: str = "<csv>"
+) -> Iterator[Observation | DecodeError]:
     """Decode a CSV of observations; a bad row yields a :class:`DecodeError` with its line."""
     try:
         text, _ = decode_text(data)
@@ -178,7 +185,9 @@ def _observation(
         raise DecodeError(f"object_class {object_class!r} is not one of: {known}", line=line)
     count = _number(fields["count"], "count", line)
     if count < 0 or count != int(count):
-        raise DecodeError(f"count: expected a whole number >= 0, got {fields['count']!r}", line=line)
+        raise DecodeError(
+            f"count: expected a whole number >= 0, got {fields['count']!r}", line=line
+        )
     confidence = _optional_number(fields.get("confidence"), "confidence", line)
     if confidence is not None and not 0.0 <= confidence <= 1.0:
         raise DecodeError(f"confidence: expected 0..1, got {confidence}", line=line)

@@ -26,8 +26,13 @@ def _decode_imagery(data: bytes, name: str) -> Iterable[Record | DecodeError]:
     if data.lstrip()[:1] == b"{":
         return decode_observations_geojson(data, name)
     if data[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
-        return [DecodeError("raster images are compared with 'watchfloor imagery change'; "
-                            "ingest takes observation records (CSV or GeoJSON)", line=None)]
+        return [
+            DecodeError(
+                "raster images are compared with 'watchfloor imagery change'; "
+                "ingest takes observation records (CSV or GeoJSON)",
+                line=None,
+            )
+        ]
     return decode_observations_csv(data, name)
 
 

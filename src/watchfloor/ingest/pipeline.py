@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from watchfloor.charsets import looks_binary
 from watchfloor.errors import DecodeError, IngestError
 from watchfloor.geo import haversine_km, point_in_polygon
 from watchfloor.imagery import Observation
@@ -170,7 +171,11 @@ def _ingest_one(
         source_id = resolve_source(conn, source, started) if source else None
         insert_raw(conn, batch, size_bytes=len(data), source_id=source_id)
         stored = rejected = 0
-        records: Iterable[Record | DecodeError] = [failure] if failure else decoder(payload, item.name)  # type: ignore[misc]
+        records: Iterable[Record | DecodeError]
+        if failure is not None or decoder is None:
+            records = [failure or DecodeError("no decoder")]
+        else:
+            records = decoder(payload, item.name)
         lines: list[str] | None = None
         for record in records:
             problem = record if isinstance(record, DecodeError) else None
@@ -183,7 +188,8 @@ def _ingest_one(
             if strict:
                 raise IngestError(_where(item, problem))
             if lines is None:
-                lines = payload.decode("utf-8", "replace").splitlines() if payload else []
+                binary = not payload or looks_binary(payload)
+                lines = [] if binary else payload.decode("utf-8", "replace").splitlines()
             raw = _raw_line(lines, problem.line, data if failure else payload)
             insert_quarantine(conn, batch, QuarantinedRecord(problem.line, problem.reason, raw))
             rejected += 1
@@ -233,7 +239,10 @@ def _site_for(workspace: Workspace, obs: Observation) -> str | None:
     for site in workspace.config.sites:
         if site.polygon is not None and point_in_polygon(obs.lon, obs.lat, site.polygon):
             return site.id
-        if site.radius_km is not None and haversine_km(obs.lat, obs.lon, site.lat, site.lon) <= site.radius_km:
+        if (
+            site.radius_km is not None
+            and haversine_km(obs.lat, obs.lon, site.lat, site.lon) <= site.radius_km
+        ):
             return site.id
     return None
 
@@ -249,8 +258,6 @@ def _raw_line(lines: list[str], line: int | None, data: bytes) -> str:
         return lines[line - 1][:_RAW_LIMIT]
     head = data[:_RAW_LIMIT]
     text = head.decode("utf-8", "replace")
-    if "\ufffd" in text or "\x00" in text:
+    if looks_binary(head) or "\x00" in text:
         return "hex:" + head[:256].hex()
     return text
-
-

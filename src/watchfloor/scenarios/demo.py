@@ -65,7 +65,9 @@ def run_demo(root: Path) -> int:
         emit_table(docs, ["published_at", "source", "reliability", "title"], empty="no reports")
 
         console.rule("imagery: mean count per month")
-        emit_table(_monthly(list_observations(ws.store)), ["month", "site", "class", "images", "mean"])
+        emit_table(
+            _monthly(list_observations(ws.store)), ["month", "site", "class", "images", "mean"]
+        )
 
         console.rule("quarantine")
         bad = list_quarantine(ws.store)
@@ -89,7 +91,9 @@ def _monthly(rows: list[dict[str, object]]) -> list[dict[str, object]]:
     for row in rows:
         stamp = row["observed_at"]
         month = stamp.strftime("%Y-%m") if hasattr(stamp, "strftime") else str(stamp)[:7]
-        groups[(month, str(row["site_id"]), str(row["object_class"]))].append(int(str(row["count"])))
+        groups[(month, str(row["site_id"]), str(row["object_class"]))].append(
+            int(str(row["count"]))
+        )
     return [
         {"month": m, "site": s, "class": c, "images": len(v), "mean": f"{sum(v) / len(v):.1f}"}
         for (m, s, c), v in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0]))

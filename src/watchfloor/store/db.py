@@ -91,7 +91,9 @@ class Store:
             WorkspaceError: the database is at a revision newer than this version knows.
         """
         before = self.revision()
-        known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+        known = {
+            s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()
+        }
         if before is not None and before not in known:
             raise WorkspaceError(
                 f"database {redact_url(self.url)} is at schema revision {before}, newer than this "

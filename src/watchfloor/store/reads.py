@@ -40,7 +40,16 @@ def list_quarantine(store: Store, limit: int | None = None) -> list[dict[str, An
     """Quarantined records, newest first."""
     q = schema.quarantine
     statement = (
-        select(q.c.id, q.c.input_name, q.c.line, q.c.kind, q.c.reason, q.c.raw, q.c.raw_sha256, q.c.received_at)
+        select(
+            q.c.id,
+            q.c.input_name,
+            q.c.line,
+            q.c.kind,
+            q.c.reason,
+            q.c.raw,
+            q.c.raw_sha256,
+            q.c.received_at,
+        )
         .order_by(q.c.id.desc())
         .limit(limit)
     )

@@ -54,9 +54,11 @@ def sync_config(conn: Connection, config: WatchConfig, now: dt.datetime) -> None
     Rows named in the config are inserted or updated; rows that came from ingest (an
     outlet first seen in a report) are left alone, and so is anything evidence points at.
     """
-    existing = {r.name: r.id for r in conn.execute(select(schema.sources.c.name, schema.sources.c.id))}
+    existing = {
+        r.name: r.id for r in conn.execute(select(schema.sources.c.name, schema.sources.c.id))
+    }
     for source in config.sources:
-        values = {
+        values: dict[str, Any] = {
             "kind": source.kind,
             "country": source.country,
             "reliability": source.reliability,
@@ -107,7 +109,9 @@ def sync_config(conn: Connection, config: WatchConfig, now: dt.datetime) -> None
         if match is None:
             conn.execute(insert(schema.vessels).values(**values))
         else:
-            conn.execute(update(schema.vessels).where(schema.vessels.c.id == match).values(**values))
+            conn.execute(
+                update(schema.vessels).where(schema.vessels.c.id == match).values(**values)
+            )
     registrations = set(conn.execute(select(schema.aircraft.c.registration)).scalars())
     for plane in config.aircraft:
         values = {
@@ -126,16 +130,16 @@ def sync_config(conn: Connection, config: WatchConfig, now: dt.datetime) -> None
             conn.execute(insert(schema.aircraft).values(registration=plane.registration, **values))
 
 
-def resolve_source(
-    conn: Connection, name: str, now: dt.datetime, *, kind: str = "outlet"
-) -> int:
+def resolve_source(conn: Connection, name: str, now: dt.datetime, *, kind: str = "outlet") -> int:
     """Return the id of the source ``name`` names (by name or alias, any case).
 
     A name no source knows becomes a new source with reliability F ("cannot be judged"),
     so a report from an unlisted outlet is kept and graded honestly.
     """
     wanted = name.strip().casefold()
-    for row in conn.execute(select(schema.sources.c.id, schema.sources.c.name, schema.sources.c.aliases)):
+    for row in conn.execute(
+        select(schema.sources.c.id, schema.sources.c.name, schema.sources.c.aliases)
+    ):
         names = [row.name, *(row.aliases or [])]
         if any(str(n).casefold() == wanted for n in names):
             return int(row.id)
@@ -174,9 +178,7 @@ def start_batch(
     return Batch(int(key[0]), raw_sha256, input_name, kind, started_at)
 
 
-def insert_raw(
-    conn: Connection, batch: Batch, *, size_bytes: int, source_id: int | None
-) -> None:
+def insert_raw(conn: Connection, batch: Batch, *, size_bytes: int, source_id: int | None) -> None:
     """Record the archived input; its presence makes a rerun of the same bytes a no-op."""
     conn.execute(
         insert(schema.raw_inputs).values(
@@ -191,7 +193,9 @@ def insert_raw(
     )
 
 
-def finish_batch(conn: Connection, batch: Batch, *, stored: int, rejected: int, now: dt.datetime) -> None:
+def finish_batch(
+    conn: Connection, batch: Batch, *, stored: int, rejected: int, now: dt.datetime
+) -> None:
     """Fill in the batch's counts and commit time."""
     conn.execute(
         update(schema.ingest_batches)

@@ -55,9 +55,7 @@ def upgrade() -> None:
         "quarantine",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("batch_id", sa.Integer, sa.ForeignKey("ingest_batches.id"), nullable=False),
-        sa.Column(
-            "raw_sha256", sa.String(64), sa.ForeignKey("raw_inputs.sha256"), nullable=False
-        ),
+        sa.Column("raw_sha256", sa.String(64), sa.ForeignKey("raw_inputs.sha256"), nullable=False),
         sa.Column("input_name", sa.Text, nullable=False),
         sa.Column("line", sa.Integer),
         sa.Column("kind", sa.String(20), nullable=False),
@@ -68,9 +66,7 @@ def upgrade() -> None:
     op.create_table(
         "documents",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column(
-            "raw_sha256", sa.String(64), sa.ForeignKey("raw_inputs.sha256"), nullable=False
-        ),
+        sa.Column("raw_sha256", sa.String(64), sa.ForeignKey("raw_inputs.sha256"), nullable=False),
         sa.Column("record", sa.Integer, nullable=False),
         sa.Column("text_sha256", sa.String(64), nullable=False),
         sa.Column("title", sa.Text),

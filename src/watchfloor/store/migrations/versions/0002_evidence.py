@@ -62,9 +62,7 @@ def upgrade() -> None:
         sa.Column("image_ref", sa.Text),
         sa.Column("note", sa.Text),
         sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id")),
-        sa.Column(
-            "raw_sha256", sa.String(64), sa.ForeignKey("raw_inputs.sha256"), nullable=False
-        ),
+        sa.Column("raw_sha256", sa.String(64), sa.ForeignKey("raw_inputs.sha256"), nullable=False),
         sa.Column("raw_line", sa.Integer, nullable=False),
         sa.Column("received_at", _TS, nullable=False),
     )
