@@ -12,7 +12,6 @@ from sqlalchemy import select
 from watchfloor.errors import DecodeError, IngestError
 from watchfloor.ingest import decoder_for, ingest_paths, register_decoder
 from watchfloor.ingest.decoders import Record
-from watchfloor.news import decode_report
 from watchfloor.store import list_quarantine, schema
 from watchfloor.workspace import Workspace
 
@@ -178,17 +177,20 @@ def test_keyboard_interrupt_mid_batch(workspace: Workspace, tmp_path: Path) -> N
     first = _write(tmp_path / "in" / "1.md", REPORT)
     second = _write(tmp_path / "in" / "2.md", REPORT.replace("1,500", "3,000"))
 
+    original = decoder_for("report")
+    assert original is not None
+
     def interrupting(data: bytes, name: str) -> Iterable[Record | DecodeError]:
         if name == str(second):
             raise KeyboardInterrupt
-        return decode_report(data, name)
+        return original(data, name)
 
     register_decoder("report", interrupting)
     try:
         with pytest.raises(KeyboardInterrupt):
             ingest_paths(workspace, [first.parent])
     finally:
-        register_decoder("report", decode_report)
+        register_decoder("report", original)
     assert _counts(workspace)["documents"] == 1
     summary = ingest_paths(workspace, [first.parent])
     assert summary.total.duplicate == 1 and summary.total.stored == 1

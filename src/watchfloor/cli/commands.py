@@ -10,6 +10,9 @@ from typing import Any
 
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
+from watchfloor.cli.claims import add_claims, add_eval
+from watchfloor.cli.fetch import add_fetch
+from watchfloor.cli.listing import open_workspace, query, show
 from watchfloor.cli.output import emit_json, emit_table
 from watchfloor.config import load_config
 from watchfloor.ingest import KINDS, IngestSummary, ingest_paths
@@ -34,10 +37,6 @@ def _common(json_flag: bool = False) -> argparse.ArgumentParser:
     if json_flag:
         parent.add_argument("--json", action="store_true", help="print JSON")
     return parent
-
-
-def _open(args: argparse.Namespace) -> Workspace:
-    return Workspace.open(default_root(getattr(args, "workspace", None)))
 
 
 # -- init / status -----------------------------------------------------------------------
@@ -77,7 +76,7 @@ def add_status(sub: Any) -> None:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Show the workspace, its database and how much evidence it holds."""
-    ws = _open(args)
+    ws = open_workspace(args)
     try:
         counts = ws.store.counts()
         info: dict[str, object] = {
@@ -112,15 +111,8 @@ def add_sources(sub: Any) -> None:
 
 def cmd_sources(args: argparse.Namespace) -> int:
     """List sources with their Admiralty reliability and document counts."""
-    ws = _open(args)
-    try:
-        rows = list_sources(ws.store)
-    finally:
-        ws.close()
-    if args.json:
-        emit_json(rows)
-    else:
-        emit_table(rows, ["name", "kind", "country", "reliability", "documents", "aliases"])
+    rows = query(args, list_sources)
+    show(args, rows, ["name", "kind", "country", "reliability", "documents", "aliases"])
     return 0
 
 
@@ -132,20 +124,12 @@ def add_quarantine(sub: Any) -> None:
 
 def cmd_quarantine(args: argparse.Namespace) -> int:
     """List quarantined records: where they were, why, and their raw text."""
-    ws = _open(args)
-    try:
-        rows = list_quarantine(ws.store, limit=args.limit)
-    finally:
-        ws.close()
-    if args.json:
-        emit_json(rows)
-    else:
+    rows = query(args, lambda store: list_quarantine(store, limit=args.limit))
+    if not args.json:
         for row in rows:
-            row["where"] = (
-                f"{row['input_name']}:{row['line']}" if row["line"] else row["input_name"]
-            )
-            row["raw"] = str(row["raw"])[:60]
-        emit_table(rows, ["id", "kind", "where", "reason", "raw"], empty="quarantine is empty")
+            where = f"{row['input_name']}:{row['line']}" if row["line"] else row["input_name"]
+            row["where"], row["raw"] = where, str(row["raw"])[:60]
+    show(args, rows, ["id", "kind", "where", "reason", "raw"], empty="quarantine is empty")
     return 0
 
 
@@ -156,15 +140,8 @@ def add_documents(sub: Any) -> None:
 
 def cmd_documents(args: argparse.Namespace) -> int:
     """List stored reports in publication order."""
-    ws = _open(args)
-    try:
-        rows = list_documents(ws.store)
-    finally:
-        ws.close()
-    if args.json:
-        emit_json(rows)
-    else:
-        emit_table(rows, ["id", "published_at", "outlet", "title"], empty="no documents")
+    rows = query(args, list_documents)
+    show(args, rows, ["id", "published_at", "source", "reliability", "title"], empty="no documents")
     return 0
 
 
@@ -176,19 +153,9 @@ def add_observations(sub: Any) -> None:
 
 def cmd_observations(args: argparse.Namespace) -> int:
     """List imagery observations in time order."""
-    ws = _open(args)
-    try:
-        rows = list_observations(ws.store, site=args.site)
-    finally:
-        ws.close()
-    if args.json:
-        emit_json(rows)
-    else:
-        emit_table(
-            rows,
-            ["observed_at", "site_id", "object_class", "count", "sensor", "observer"],
-            empty="no observations",
-        )
+    rows = query(args, lambda store: list_observations(store, site=args.site))
+    columns = ["observed_at", "site_id", "object_class", "count", "sensor", "observer"]
+    show(args, rows, columns, empty="no observations")
     return 0
 
 
@@ -206,7 +173,7 @@ def add_ingest(sub: Any) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Ingest inputs and print what was stored, skipped and refused."""
-    ws = _open(args)
+    ws = open_workspace(args)
     try:
         summary = run_ingest(ws, args.paths, kind=args.kind, source=args.source, strict=args.strict)
     finally:
@@ -309,10 +276,13 @@ REGISTRY: tuple[Callable[[Any], None], ...] = (
     add_init,
     add_status,
     add_ingest,
+    add_fetch,
     add_sources,
     add_documents,
     add_observations,
     add_quarantine,
     add_config,
     add_demo,
+    add_claims,
+    add_eval,
 )

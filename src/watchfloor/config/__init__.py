@@ -3,6 +3,7 @@
 from watchfloor.config.loader import default_config_text, load_config, parse_config
 from watchfloor.config.model import (
     AircraftEntry,
+    FeedEntry,
     Site,
     SourceEntry,
     VesselEntry,
@@ -11,6 +12,7 @@ from watchfloor.config.model import (
 
 __all__ = [
     "AircraftEntry",
+    "FeedEntry",
     "Site",
     "SourceEntry",
     "VesselEntry",

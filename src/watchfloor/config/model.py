@@ -1,4 +1,4 @@
-"""The validated shape of ``watch.yaml``: sites, watchlists and sources.
+"""The validated shape of ``watch.yaml``: sites, watchlists, sources and feeds.
 
 The models forbid unknown keys so a typo is an error, not a silently ignored setting.
 """
@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 __all__ = [
     "AircraftEntry",
+    "FeedEntry",
     "Reliability",
     "Site",
     "SiteKind",
@@ -148,6 +150,39 @@ class SourceEntry(_Strict):
         return value
 
 
+class FeedEntry(_Strict):
+    """An RSS or Atom feed that ``watchfloor fetch`` polls.
+
+    Attributes:
+        name: A slug naming the feed in messages and in ``inbox/feeds/<name>/``.
+        url: The feed's http or https address.
+        outlet: The outlet the feed's entries are attributed to, when its own title would not
+            name a known source.
+        source: The source every entry is attributed to (a ``sources`` name or alias, as
+            ``ingest --source``); it wins over ``outlet``.
+    """
+
+    name: str
+    url: str
+    outlet: str | None = None
+    source: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _SLUG.match(value):
+            raise ValueError(f"expected a lowercase slug like 'yonhap-nk', got {value!r}")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _http(cls, value: str) -> str:
+        parts = urlsplit(value.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"expected an http:// or https:// URL, got {value!r}")
+        return value.strip()
+
+
 class WatchConfig(_Strict):
     """The whole of ``watch.yaml``."""
 
@@ -156,6 +191,17 @@ class WatchConfig(_Strict):
     vessels: list[VesselEntry] = Field(default_factory=list)
     aircraft: list[AircraftEntry] = Field(default_factory=list)
     sources: list[SourceEntry] = Field(default_factory=list)
+    feeds: list[FeedEntry] = Field(default_factory=list)
+
+    @field_validator("feeds")
+    @classmethod
+    def _unique_feed_names(cls, value: list[FeedEntry]) -> list[FeedEntry]:
+        seen: set[str] = set()
+        for feed in value:
+            if feed.name in seen:
+                raise ValueError(f"feed name {feed.name!r} is given twice; names must be unique")
+            seen.add(feed.name)
+        return value
 
     def site(self, site_id: str) -> Site | None:
         """Return the site with ``site_id``, or None."""

@@ -14,7 +14,7 @@ from typing import TypeAlias
 
 from watchfloor.errors import DecodeError
 from watchfloor.imagery import Observation, decode_observations_csv, decode_observations_geojson
-from watchfloor.news import Document, decode_report
+from watchfloor.news import Document, decode_any_report
 
 __all__ = ["Decoder", "Record", "decoder_for", "register_decoder"]
 
@@ -37,7 +37,7 @@ def _decode_imagery(data: bytes, name: str) -> Iterable[Record | DecodeError]:
 
 
 _REGISTRY: dict[str, Decoder] = {
-    "report": decode_report,
+    "report": decode_any_report,
     "imagery": _decode_imagery,
 }
 _loaded_plugins = False

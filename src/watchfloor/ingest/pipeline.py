@@ -17,25 +17,32 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from watchfloor.charsets import looks_binary
+from watchfloor.config.aliases import source_aliases
 from watchfloor.errors import DecodeError, IngestError
 from watchfloor.geo import haversine_km, point_in_polygon
 from watchfloor.imagery import Observation
 from watchfloor.ingest.decoders import Record, decoder_for
 from watchfloor.ingest.sniff import KINDS, sniff_kind
 from watchfloor.news import Document
+from watchfloor.news.claim import NlpMode
+from watchfloor.news.extract import extract_claims
 from watchfloor.sources import InputFile, expand_paths, gunzip, sha256_hex
 from watchfloor.store import Transaction, utcnow
 from watchfloor.store.writes import (
     Batch,
     QuarantinedRecord,
+    document_exists,
     finish_batch,
+    insert_claims,
     insert_document,
     insert_observation,
     insert_quarantine,
     insert_raw,
     resolve_source,
+    source_ids,
     start_batch,
 )
 from watchfloor.workspace import Workspace
@@ -64,6 +71,7 @@ class IngestSummary:
 
     kinds: dict[str, KindCounts] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
+    claims: int = 0
 
     def of(self, kind: str) -> KindCounts:
         """The counters of ``kind`` (created on first use)."""
@@ -90,6 +98,7 @@ def ingest_paths(
     source: str | None = None,
     strict: bool = False,
     progress: Progress | None = None,
+    nlp: NlpMode = "auto",
 ) -> IngestSummary:
     """Ingest every file under ``paths`` into ``workspace``.
 
@@ -102,6 +111,8 @@ def ingest_paths(
             alias); by default a report's ``outlet`` names its source.
         strict: Raise at the first bad record instead of quarantining it.
         progress: Called after each input with the input and its size in bytes.
+        nlp: How claims are extracted from reports: ``auto`` (spaCy when installed),
+            ``rules`` or ``spacy``.
 
     Raises:
         IngestError: a path is missing, or (strict) a record is bad.
@@ -109,26 +120,37 @@ def ingest_paths(
     if kind != "auto" and kind not in KINDS:
         raise IngestError(f"unknown kind {kind!r}; expected auto or one of {', '.join(KINDS)}")
     summary = IngestSummary()
+    context = _Context(workspace, source_aliases(workspace.config), nlp, summary)
     for item in list(expand_paths(list(paths))):
         try:
             data = item.path.read_bytes()
         except OSError as exc:
             raise IngestError(f"{item.name}: cannot read: {exc.strerror}") from exc
-        _ingest_one(workspace, item, data, kind, source, strict, summary)
+        _ingest_one(context, item, data, kind, source, strict)
         if progress is not None:
             progress(item, len(data))
     return summary
 
 
+@dataclass(slots=True)
+class _Context:
+    """What every input of one run shares."""
+
+    workspace: Workspace
+    aliases: dict[str, str]
+    nlp: NlpMode
+    summary: IngestSummary
+
+
 def _ingest_one(
-    workspace: Workspace,
+    context: _Context,
     item: InputFile,
     data: bytes,
     forced_kind: str,
     source: str | None,
     strict: bool,
-    summary: IngestSummary,
 ) -> None:
+    workspace, summary = context.workspace, context.summary
     digest = sha256_hex(data)
     if workspace.store.has_raw(digest):
         counts = summary.of(forced_kind if forced_kind != "auto" else "duplicate")
@@ -170,7 +192,7 @@ def _ingest_one(
         )
         source_id = resolve_source(conn, source, started) if source else None
         insert_raw(conn, batch, size_bytes=len(data), source_id=source_id)
-        stored = rejected = 0
+        stored = rejected = duplicate = 0
         records: Iterable[Record | DecodeError]
         if failure is not None or decoder is None:
             records = [failure or DecodeError("no decoder")]
@@ -178,13 +200,17 @@ def _ingest_one(
             records = decoder(payload, item.name)
         lines: list[str] | None = None
         for record in records:
-            problem = record if isinstance(record, DecodeError) else None
-            if problem is None:
-                assert not isinstance(record, DecodeError)
-                problem = _store(conn, workspace, batch, record, source_id)
-            if problem is None:
-                stored += 1
-                continue
+            if isinstance(record, DecodeError):
+                problem = record
+            else:
+                outcome = _store(conn, context, batch, record, source_id)
+                if outcome == "stored":
+                    stored += 1
+                    continue
+                if outcome == "duplicate":
+                    duplicate += 1
+                    continue
+                problem = outcome
             if strict:
                 raise IngestError(_where(item, problem))
             if lines is None:
@@ -195,25 +221,44 @@ def _ingest_one(
             rejected += 1
             summary.messages.append(f"{_where(item, problem)} (quarantined)")
         finish_batch(conn, batch, stored=stored, rejected=rejected, now=utcnow())
-    counts.read += stored + rejected
+    counts.read += stored + rejected + duplicate
     counts.stored += stored
     counts.rejected += rejected
+    counts.duplicate += duplicate
+    if duplicate:
+        summary.messages.append(f"{item.name}: {duplicate} record(s) already stored, skipped")
 
 
 def _store(
     conn: Transaction,
-    workspace: Workspace,
+    context: _Context,
     batch: Batch,
     record: Record,
     source_id: int | None,
-) -> DecodeError | None:
-    """Write one decoded record; return why it was refused, or None when stored."""
+) -> Literal["stored", "duplicate"] | DecodeError:
+    """Write one decoded record; return ``stored``, ``duplicate`` or why it was refused.
+
+    A report whose text is already stored (a feed polled again, a wire copy saved twice) is
+    a duplicate record and is not stored a second time.
+    """
+    workspace = context.workspace
     if isinstance(record, Document):
+        if document_exists(conn, record.text):
+            return "duplicate"
         doc_source = source_id
         if doc_source is None and record.outlet:
             doc_source = resolve_source(conn, record.outlet, batch.received_at)
-        insert_document(conn, batch, record, doc_source)
-        return None
+        document_id = insert_document(conn, batch, record, doc_source)
+        published = record.published.date() if record.published else None
+        claims = extract_claims(
+            record.text,
+            published=published,
+            outlet=record.outlet,
+            aliases=context.aliases,
+            nlp=context.nlp,
+        )
+        context.summary.claims += insert_claims(conn, batch, document_id, claims, source_ids(conn))
+        return "stored"
     if isinstance(record, Observation):
         site_id = _site_for(workspace, record)
         if site_id is None:
@@ -223,7 +268,7 @@ def _store(
                 f"{what} is not a site in watch.yaml (sites: {known})", line=record.line
             )
         insert_observation(conn, batch, record, site_id, source_id)
-        return None
+        return "stored"
     raise TypeError(f"no writer for {type(record).__name__}")  # pragma: no cover
 
 

@@ -41,18 +41,23 @@ _AVR_LINE = re.compile(rb"^[*@][0-9A-Fa-f]{14,40};", re.MULTILINE)
 _SBS_LINE = re.compile(rb"^MSG,[1-8],", re.MULTILINE)
 _TIFF_MAGIC = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
 _JP2_MAGIC = b"\x00\x00\x00\x0cjP  \r\n\x87\n"
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
 
 
 def sniff_kind(logical_name: str, data: bytes) -> Kind | None:
     """Return the evidence kind of an input, or None when it cannot be told.
 
     Content wins over a generic suffix (``.csv``, ``.json``, ``.log``, ``.bin``); a specific
-    suffix (``.md``, ``.nmea``, ``.geojson``) is trusted.
+    suffix (``.md``, ``.nmea``, ``.geojson``) is trusted. ``.xml`` is a report when it holds
+    an RSS or Atom feed, and cannot be told otherwise.
     """
     head = data[:16384]
     suffix = "." + logical_name.rsplit(".", 1)[-1].lower() if "." in logical_name else ""
     if suffix in _BY_SUFFIX:
         return _BY_SUFFIX[suffix]
+    if suffix == ".xml":
+        # XML is too general a container to trust: only an RSS or Atom feed is a report.
+        return "report" if _FEED_ROOT.search(head) else None
     if head.startswith(_TIFF_MAGIC) or head.startswith(_JP2_MAGIC):
         return "imagery"
     if head[:1] == b"\x1a" and head[1:2] in (b"1", b"2", b"3", b"4"):

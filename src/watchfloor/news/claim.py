@@ -10,11 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["BOUNDS", "MEASURES", "MODALITIES", "Bound", "Claim", "Measure", "Modality"]
+__all__ = [
+    "BOUNDS",
+    "MEASURES",
+    "MODALITIES",
+    "Bound",
+    "Claim",
+    "Measure",
+    "Modality",
+    "NlpMode",
+]
 
 Measure = Literal["troops", "killed", "wounded", "casualties", "captured", "missing"]
 Bound = Literal["exact", "approx", "lower", "upper", "range", "vague", "unknown"]
 Modality = Literal["asserted", "estimated", "reported", "planned", "speculative", "denied"]
+NlpMode = Literal["auto", "rules", "spacy"]
+"""How claims are extracted: ``rules`` only, with ``spacy``, or ``auto`` (spaCy if installed)."""
 
 MEASURES: tuple[Measure, ...] = ("troops", "killed", "wounded", "casualties", "captured", "missing")
 BOUNDS: tuple[Bound, ...] = ("exact", "approx", "lower", "upper", "range", "vague", "unknown")

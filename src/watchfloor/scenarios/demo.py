@@ -35,9 +35,10 @@ def run_demo(root: Path) -> int:
         WorkspaceError: ``root`` exists, is not empty, and is not a watchfloor workspace
             (it is never deleted then).
     """
+    from watchfloor.cli.claims import value_text as _value
     from watchfloor.cli.commands import print_summary, run_ingest
     from watchfloor.cli.output import emit_table
-    from watchfloor.store import list_documents, list_observations, list_quarantine
+    from watchfloor.store import list_claims, list_documents, list_observations, list_quarantine
 
     console = Console(highlight=False)
     if root.exists():
@@ -64,6 +65,18 @@ def run_demo(root: Path) -> int:
         docs = list_documents(ws.store)
         emit_table(docs, ["published_at", "source", "reliability", "title"], empty="no reports")
 
+        console.rule("claims: counts of people, by publication")
+        claims = list_claims(ws.store)
+        for row in claims:
+            row["value"] = _value(row)
+            row["origin"] = " <- ".join(row["attribution"] or [])
+            row["when"] = row["time_start"] or ""
+        emit_table(
+            claims,
+            ["published", "outlet", "measure", "value", "bound", "modality", "when", "origin"],
+            empty="no claims",
+        )
+
         console.rule("imagery: mean count per month")
         emit_table(
             _monthly(list_observations(ws.store)), ["month", "site", "class", "images", "mean"]
@@ -76,7 +89,8 @@ def run_demo(root: Path) -> int:
         emit_table(bad, ["where", "reason"], empty="nothing quarantined")
         counts = ws.store.counts()
         console.print(
-            f"\nstored {counts['documents']} reports and {counts['observations']} imagery "
+            f"\nstored {counts['documents']} reports ({counts['claims']} claims) and "
+            f"{counts['observations']} imagery "
             f"observations from {counts['raw_inputs']} archived inputs; "
             f"{counts['quarantine']} record(s) quarantined. Explore with: "
             f"watchfloor --workspace {root} status | documents | observations | quarantine"

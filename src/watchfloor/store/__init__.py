@@ -2,6 +2,7 @@
 
 from watchfloor.store.db import Store, Transaction, normalize_url, redact_url, utcnow
 from watchfloor.store.reads import (
+    list_claims,
     list_documents,
     list_observations,
     list_quarantine,
@@ -11,6 +12,7 @@ from watchfloor.store.reads import (
 __all__ = [
     "Store",
     "Transaction",
+    "list_claims",
     "list_documents",
     "list_observations",
     "list_quarantine",

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from watchfloor.store import schema
 from watchfloor.store.db import Store
 
-__all__ = ["list_documents", "list_observations", "list_quarantine", "list_sources"]
+__all__ = ["list_claims", "list_documents", "list_observations", "list_quarantine", "list_sources"]
 
 
 def list_sources(store: Store) -> list[dict[str, Any]]:
@@ -100,4 +100,48 @@ def list_observations(store: Store, site: str | None = None) -> list[dict[str, A
     ).order_by(o.c.observed_at, o.c.id)
     if site is not None:
         statement = statement.where(o.c.site_id == site)
+    return store.rows(statement)
+
+
+def list_claims(
+    store: Store, *, measure: str | None = None, document: int | None = None
+) -> list[dict[str, Any]]:
+    """Stored claims with their document's outlet, url and publication, and the grade of the
+    source their attribution starts at."""
+    c, d, s = schema.claims, schema.documents, schema.sources
+    statement = (
+        select(
+            c.c.id,
+            c.c.document_id,
+            c.c.measure,
+            c.c.role,
+            c.c.low,
+            c.c.high,
+            c.c.bound,
+            c.c.hedge,
+            c.c.subject,
+            c.c.actor,
+            c.c.location,
+            c.c.modality,
+            c.c.time_text,
+            c.c.time_start,
+            c.c.time_end,
+            c.c.attribution,
+            c.c.origin,
+            c.c.background,
+            c.c.span_start,
+            c.c.span_end,
+            c.c.quote,
+            d.c.outlet,
+            d.c.url,
+            d.c.published_at.label("published"),
+            s.c.reliability,
+        )
+        .select_from(c.join(d, d.c.id == c.c.document_id).outerjoin(s, s.c.id == c.c.source_id))
+        .order_by(d.c.published_at, c.c.document_id, c.c.span_start, c.c.id)
+    )
+    if measure is not None:
+        statement = statement.where(c.c.measure == measure)
+    if document is not None:
+        statement = statement.where(c.c.document_id == document)
     return store.rows(statement)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,19 +13,24 @@ from sqlalchemy import Connection, insert, select, update
 from watchfloor.config import WatchConfig
 from watchfloor.imagery import Observation
 from watchfloor.news import Document
+from watchfloor.news.claim import Claim
 from watchfloor.store import schema
 
 __all__ = [
     "Batch",
     "QuarantinedRecord",
+    "document_exists",
     "finish_batch",
+    "insert_claims",
     "insert_document",
     "insert_observation",
     "insert_quarantine",
     "insert_raw",
     "resolve_source",
+    "source_ids",
     "start_batch",
     "sync_config",
+    "text_digest",
 ]
 
 
@@ -204,13 +210,27 @@ def finish_batch(
     )
 
 
+def text_digest(text: str) -> str:
+    """The sha256 of a document's text, its identity for duplicate detection."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def document_exists(conn: Connection, text: str) -> bool:
+    """True when a document with exactly this text is already stored."""
+    digest = text_digest(text)
+    found = conn.execute(
+        select(schema.documents.c.id).where(schema.documents.c.text_sha256 == digest).limit(1)
+    ).first()
+    return found is not None
+
+
 def insert_document(conn: Connection, batch: Batch, doc: Document, source_id: int | None) -> int:
     """Store one report and return its id."""
     result = conn.execute(
         insert(schema.documents).values(
             raw_sha256=batch.raw_sha256,
             record=doc.record,
-            text_sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+            text_sha256=text_digest(doc.text),
             title=doc.title,
             outlet=doc.outlet,
             url=doc.url,
@@ -266,3 +286,52 @@ def insert_quarantine(conn: Connection, batch: Batch, record: QuarantinedRecord)
         "received_at": batch.received_at,
     }
     conn.execute(insert(schema.quarantine).values(**values))
+
+
+def insert_claims(
+    conn: Connection,
+    batch: Batch,
+    document_id: int,
+    claims: Sequence[Claim],
+    source_ids: Mapping[str, int],
+) -> int:
+    """Store the claims of one document; return how many were written.
+
+    ``source_ids`` maps canonical source names to ids: a claim whose attribution origin is
+    a known source points at it, so its grade follows the claim.
+    """
+    for claim in claims:
+        conn.execute(
+            insert(schema.claims).values(
+                document_id=document_id,
+                measure=claim.measure,
+                role=claim.role,
+                low=claim.low,
+                high=claim.high,
+                bound=claim.bound,
+                hedge=claim.hedge,
+                subject=claim.subject,
+                actor=claim.actor,
+                location=claim.location,
+                modality=claim.modality,
+                time_text=claim.time_text,
+                time_start=claim.time_start,
+                time_end=claim.time_end,
+                attribution=list(claim.attribution),
+                origin=None,
+                background=claim.background,
+                span_start=claim.span[0],
+                span_end=claim.span[1],
+                quote=claim.quote,
+                source_id=source_ids.get(claim.attribution[0]) if claim.attribution else None,
+                received_at=batch.received_at,
+            )
+        )
+    return len(claims)
+
+
+def source_ids(conn: Connection) -> dict[str, int]:
+    """Canonical source name to id, for linking claims to their origin's source."""
+    return {
+        r.name: int(r.id) for r in conn.execute(select(schema.sources.c.name, schema.sources.c.id))
+    }

@@ -1,0 +1,305 @@
+"""Time expressions resolved against the publication date, per the claims conventions.
+
+Each pattern in :data:`_RULES` pairs a regular expression with a resolver that returns
+``(start, end)`` dates. Choices the conventions leave open:
+
+* A month named without a year is its most recent occurrence on or before publication, except
+  after "as early as", "next", or "by", where it is the current year's (or the next) month.
+* "in the coming months" is publication .. publication + 90 days (weeks: + 21, days: + 7).
+* "this year" is the whole calendar year; "earlier this year" ends at publication.
+* "by mid-January" gives an end (20 January) and no start.
+* Month parts: early = 1-10, mid = 11-20, late = 21-end. Year parts: early = Jan-Apr,
+  mid = May-Aug, late = Sep-Dec.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["TimeMention", "find_times"]
+
+_MONTHS: dict[str, int] = {}
+for _number, _name in enumerate(calendar.month_name):
+    if _name:
+        _MONTHS[_name.lower()] = _number
+        _MONTHS[_name[:3].lower()] = _number
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of|the\s+beginning\s+of)"
+_YEAR = r"(?:19|20)\d\d"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression in a sentence, resolved to ISO dates.
+
+    Attributes:
+        start, end: Character offsets relative to the sentence.
+        kind: ``"point"`` for a day or interval, ``"since"`` for "since X" (ends at publication),
+            ``"by"`` for "by X" (no start), ``"coming"`` for "in the coming months".
+        precise: A calendar date was written ("Oct. 8", "Jan. 11, 2025").
+    """
+
+    start: int
+    end: int
+    text: str
+    date_start: str | None
+    date_end: str | None
+    kind: str
+    precise: bool = False
+
+
+Span = tuple[dt.date | None, dt.date]
+
+
+def _month_number(word: str) -> int:
+    return _MONTHS[word.lower().rstrip(".")]
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _part_of_month(part: str | None, year: int, month: int) -> tuple[dt.date, dt.date]:
+    last = calendar.monthrange(year, month)[1]
+    key = (part or "").lower().split()[-1] if part else ""
+    if key == "early" or key in ("start", "beginning"):
+        return dt.date(year, month, 1), dt.date(year, month, 10)
+    if key == "mid":
+        return dt.date(year, month, 11), dt.date(year, month, 20)
+    if key == "late" or key == "of":
+        return dt.date(year, month, 21), dt.date(year, month, last)
+    return dt.date(year, month, 1), dt.date(year, month, last)
+
+
+def _part_of_year(part: str | None, year: int) -> tuple[dt.date, dt.date]:
+    key = (part or "").lower().split()[-1] if part else ""
+    if key == "early" or key in ("start", "beginning"):
+        return dt.date(year, 1, 1), dt.date(year, 4, 30)
+    if key == "mid":
+        return dt.date(year, 5, 1), dt.date(year, 8, 31)
+    if key == "late" or key == "of":
+        return dt.date(year, 9, 1), dt.date(year, 12, 31)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _past_year(month: int, pub: dt.date) -> int:
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _future_year(month: int, pub: dt.date) -> int:
+    return pub.year if month >= pub.month else pub.year + 1
+
+
+def _last_weekday(name: str, pub: dt.date) -> dt.date:
+    return pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS[name.lower()]) % 7)
+
+
+def _r_weekdays(m: re.Match[str], pub: dt.date) -> Span:
+    last = _last_weekday(m.group("d2") or m.group("d1"), pub)
+    first = last - dt.timedelta(days=(last.weekday() - _WEEKDAYS[m.group("d1").lower()]) % 7)
+    return first, last
+
+
+def _r_date(m: re.Match[str], pub: dt.date) -> Span:
+    month = _month_number(m.group("m"))
+    year = int(m.group("y")) if m.group("y") else _past_year(month, pub)
+    first = dt.date(year, month, int(m.group("d1")))
+    last = dt.date(year, month, int(m.group("d2"))) if m.group("d2") else first
+    return first, last
+
+
+def _r_month_part(m: re.Match[str], pub: dt.date) -> Span:
+    month = _month_number(m.group("m"))
+    lead = (m.group("lead") or "").lower()
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif lead in ("next", "by", "as early as", "until", "before"):
+        year = _future_year(month, pub) if lead != "by" else pub.year
+    else:
+        year = _past_year(month, pub)
+    return _part_of_month(m.group("part"), year, month)
+
+
+def _r_months(m: re.Match[str], pub: dt.date) -> Span:
+    first_m, last_m = _month_number(m.group("m1")), _month_number(m.group("m2"))
+    lead = (m.group("lead") or "").lower()
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif lead:
+        year = _future_year(first_m, pub)
+    else:
+        year = _past_year(last_m, pub)
+    first_year = year if first_m <= last_m else year - 1
+    return dt.date(first_year, first_m, 1), _month_end(year, last_m)
+
+
+def _r_year_part(m: re.Match[str], pub: dt.date) -> Span:
+    rel = (m.group("rel") or "").lower()
+    year = int(m.group("y")) if m.group("y") else pub.year - (1 if rel == "last" else 0)
+    if rel == "next":
+        year = pub.year + 1
+    return _part_of_year(m.group("part"), year)
+
+
+def _r_relative_month(m: re.Match[str], pub: dt.date) -> Span:
+    rel = m.group("rel").lower()
+    year, month = pub.year, pub.month
+    if rel == "last":
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    elif rel == "next":
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    first, last = _part_of_month(m.group("part"), year, month)
+    if (m.group("earlier") or m.group("part")) and rel == "this":
+        return first, pub if m.group("earlier") else last
+    return first, last
+
+
+def _r_week(m: re.Match[str], pub: dt.date) -> Span:
+    monday = pub - dt.timedelta(days=pub.weekday())
+    rel = m.group("rel").lower()
+    if rel == "last":
+        return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    if rel == "next":
+        return monday + dt.timedelta(days=7), monday + dt.timedelta(days=13)
+    return monday, pub
+
+
+def _r_weekend(m: re.Match[str], pub: dt.date) -> Span:
+    sunday = _last_weekday("sunday", pub)
+    if pub.weekday() == 5:
+        return pub, pub
+    return sunday - dt.timedelta(days=1), sunday
+
+
+def _r_coming(m: re.Match[str], pub: dt.date) -> Span:
+    unit = m.group("unit").lower()
+    days = {"months": 90, "weeks": 21, "days": 7}[unit]
+    return pub, pub + dt.timedelta(days=days)
+
+
+def _r_day(m: re.Match[str], pub: dt.date) -> Span:
+    day = pub - dt.timedelta(days=1) if m.group(0).lower() == "yesterday" else pub
+    return day, day
+
+
+def _r_year(m: re.Match[str], pub: dt.date) -> Span:
+    year = int(m.group("y"))
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+Resolver = Callable[[re.Match[str], dt.date], Span]
+
+_LEAD = r"(?:(?P<lead>as\s+early\s+as|next|by|until|before)\s+)?"
+_RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE if flags else 0), resolver)
+    for pattern, resolver, flags in (
+        (
+            rf"\b(?:between\s+)?(?P<m>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:\s*(?:-|–|and|to)\s*"
+            rf"(?P<d2>\d{{1,2}}))?(?:,?\s+(?P<y>{_YEAR}))?\b(?![,.]?\d)",
+            _r_date,
+            False,
+        ),
+        (
+            rf"\b{_LEAD}(?:in\s+)?(?P<m1>{_MONTH})\s+(?:and|or|to|through|-)\s+"
+            rf"(?P<m2>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b",
+            _r_months,
+            False,
+        ),
+        (
+            rf"\b{_LEAD}(?:in\s+)?(?:(?P<part>{_PART})[-\s]+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b",
+            _r_month_part,
+            False,
+        ),
+        (
+            rf"\b(?:(?P<part>{_PART})[-\s]+)(?:(?P<y>{_YEAR})|(?P<rel>last|this|next)\s+year)\b",
+            _r_year_part,
+            True,
+        ),
+        (
+            rf"\b(?P<earlier>earlier\s+)?(?:(?P<part>{_PART})\s+)?(?P<rel>last|this|next)\s+month\b",
+            _r_relative_month,
+            True,
+        ),
+        (r"\b(?P<rel>last|this|next)\s+week\b", _r_week, True),
+        (r"\b(?:at|over|during)\s+the\s+weekend\b|\blast\s+weekend\b", _r_weekend, True),
+        (
+            rf"\b(?:on\s+)?(?P<d1>{_WEEKDAY})(?:\s+(?:and|or|to|through)\s+(?P<d2>{_WEEKDAY}))?\b",
+            _r_weekdays,
+            False,
+        ),
+        (r"\b(?:in|over)\s+the\s+(?:coming|next)\s+(?P<unit>months|weeks|days)\b", _r_coming, True),
+        (r"\byesterday\b|\btoday\b", _r_day, True),
+        (rf"\b(?:in|since|by|during|of)\s+(?P<y>{_YEAR})\b(?!-)", _r_year, True),
+    )
+)
+_THIS_YEAR = re.compile(r"\b(?P<earlier>earlier\s+)?(?P<rel>this|last|next)\s+year\b", re.I)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
+
+
+def _plain_year(m: re.Match[str], pub: dt.date) -> Span:
+    rel = m.group("rel").lower()
+    year = pub.year + {"this": 0, "last": -1, "next": 1}[rel]
+    if m.group("earlier") and rel == "this":
+        return dt.date(year, 1, 1), pub
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def find_times(sentence: str, published: dt.date) -> list[TimeMention]:
+    """Every time expression in ``sentence``, resolved against ``published``.
+
+    Args:
+        sentence: One sentence.
+        published: The report's publication date.
+
+    Returns:
+        Non-overlapping mentions in text order (earlier rules win overlaps).
+    """
+    taken: list[tuple[int, int]] = []
+    mentions: list[TimeMention] = []
+    rules: tuple[tuple[re.Pattern[str], Resolver], ...] = (*_RULES, (_THIS_YEAR, _plain_year))
+    for pattern, resolver in rules:
+        for match in pattern.finditer(sentence):
+            lo, hi = match.span()
+            if any(lo < b and a < hi for a, b in taken):
+                continue
+            if match.group(0).strip().lower() in ("may", "march") and pattern is _RULES[2][0]:
+                continue  # the modal verb and the verb, not the months
+            try:
+                first, last = resolver(match, published)
+            except (ValueError, KeyError):
+                continue
+            before = sentence[:lo]
+            kind = "point"
+            if _SINCE.search(before):
+                kind, first, last = "since", first, published
+                lo = _SINCE.search(before).start()  # type: ignore[union-attr]
+            elif _BY.search(before) or match.group(0).lower().startswith("by "):
+                kind, first = "by", None
+            elif resolver is _r_coming:
+                kind = "coming"
+            taken.append((lo, hi))
+            mentions.append(
+                TimeMention(
+                    lo,
+                    hi,
+                    sentence[lo:hi],
+                    first.isoformat() if first else None,
+                    last.isoformat(),
+                    kind,
+                    pattern is _RULES[0][0],
+                )
+            )
+    mentions.sort(key=lambda mention: mention.start)
+    return mentions

@@ -1,0 +1,97 @@
+"""Time expressions resolved against a fixed publication date (Friday 2025-06-27)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from watchfloor.news.extract import extract_claims, find_times
+
+PUB = dt.date(2025, 6, 27)
+
+
+def _time(sentence: str) -> tuple[str | None, str | None]:
+    (claim,) = extract_claims(sentence, published=PUB, nlp="rules")
+    return claim.time_start, claim.time_end
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("North Korea sent 3,000 troops on Monday.", "2025-06-23", "2025-06-23"),
+        ("North Korea sent 3,000 troops on Friday.", "2025-06-27", "2025-06-27"),
+        ("North Korea sent 3,000 troops last week.", "2025-06-16", "2025-06-22"),
+        ("North Korea sent 3,000 troops in late 2024.", "2024-09-01", "2024-12-31"),
+        ("North Korea sent 3,000 troops in early 2025.", "2025-01-01", "2025-04-30"),
+        ("North Korea sent 3,000 troops in mid-January.", "2025-01-11", "2025-01-20"),
+        ("It may send 3,000 troops as early as July or August.", "2025-07-01", "2025-08-31"),
+        ("It has kept 3,000 troops there since late 2024.", "2024-09-01", "2025-06-27"),
+        ("It sent 3,000 troops this year.", "2025-01-01", "2025-12-31"),
+        ("It will send 3,000 troops in the coming months.", "2025-06-27", "2025-09-25"),
+        ("By mid-January, 300 soldiers had been killed.", None, "2025-01-20"),
+        ("It sent 3,000 troops in December.", "2024-12-01", "2024-12-31"),
+        ("It sent 3,000 troops in January and February.", "2025-01-01", "2025-02-28"),
+        ("It sent 3,000 troops on Jan. 11, 2025.", "2025-01-11", "2025-01-11"),
+        ("It sent 1,500 troops between Oct. 8 and 13.", "2024-10-08", "2024-10-13"),
+        ("30 soldiers were killed on Saturday and Sunday.", "2025-06-21", "2025-06-22"),
+        ("It said in mid-June it would send 1,000 sappers.", "2025-06-11", "2025-06-20"),
+        ("It sent 3,000 troops last month.", "2025-05-01", "2025-05-31"),
+        ("North Korea sent 3,000 troops to Russia.", "2025-06-27", "2025-06-27"),
+    ],
+)
+def test_time_expressions(text: str, start: str | None, end: str | None) -> None:
+    """Each time expression resolves to the documented day or interval."""
+    assert _time(text) == (start, end)
+
+
+def test_event_time_beats_statement_time() -> None:
+    """'said at the weekend that ... on Saturday and Sunday' dates the event, not the statement."""
+    text = "HUR said on Monday that at least 30 soldiers were killed on Saturday and Sunday."
+    assert _time(text) == ("2025-06-21", "2025-06-22")
+
+
+def test_statement_time_used_when_alone() -> None:
+    """A claim whose only time is its statement's ('said on Monday') takes that day."""
+    assert _time("The Pentagon said on Monday that about 10,000 troops were sent.") == (
+        "2025-06-23",
+        "2025-06-23",
+    )
+
+
+def test_since_is_background() -> None:
+    """A figure standing 'since late 2024' is background, with the 'since' kind."""
+    (mention,) = find_times("since late 2024", PUB)
+    assert mention.kind == "since"
+    (claim,) = extract_claims("It has kept 11,000 troops there since late 2024.", published=PUB)
+    assert claim.background
+
+
+def test_modal_may_is_not_a_month() -> None:
+    """The verb 'may' is not the month of May."""
+    assert find_times("Pyongyang may send troops.", PUB) == []
+
+
+def test_no_publication_date_leaves_times_empty() -> None:
+    """Without a publication date, relative times stay unresolved."""
+    (claim,) = extract_claims("It sent 3,000 troops on Monday.", nlp="rules")
+    assert (claim.time_start, claim.time_end) == (None, None)
+
+
+def test_as_early_as_narrows_coming_months() -> None:
+    """'in the coming months—possibly as early as July or August' takes the narrower window."""
+    text = (
+        "North Korea plans to deploy between 25,000 and 30,000 more soldiers in the coming "
+        "months—possibly as early as July or August."
+    )
+    assert _time(text) == ("2025-07-01", "2025-08-31")
+
+
+def test_next_sentence_as_early_as_narrows_coming_months() -> None:
+    """A plan 'in the coming months' followed by 'as early as July' is dated by the latter."""
+    text = (
+        "North Korea will send 30,000 troops in the coming months, officials said. "
+        "The first could leave as early as July or August."
+    )
+    (claim,) = extract_claims(text, published=PUB, nlp="rules")
+    assert (claim.time_start, claim.time_end) == ("2025-07-01", "2025-08-31")
