@@ -40,6 +40,8 @@ def emit_table(
 ) -> None:
     """Print ``rows`` as a table of ``columns`` (or ``empty`` when there are none)."""
     console = Console(soft_wrap=False)
+    if not console.is_terminal:
+        console.width = max(console.width, 120)  # pipes and CI logs: no terminal to fit
     if not rows:
         console.print(empty, highlight=False)
         return

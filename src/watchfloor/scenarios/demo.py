@@ -69,11 +69,12 @@ def run_demo(root: Path) -> int:
         claims = list_claims(ws.store)
         for row in claims:
             row["value"] = _value(row)
-            row["origin"] = " <- ".join(row["attribution"] or [])
+            row["chain"] = " <- ".join(row["attribution"] or [])
+            row["date"] = row["published"].date().isoformat() if row["published"] else ""
             row["when"] = row["time_start"] or ""
         emit_table(
             claims,
-            ["published", "outlet", "measure", "value", "bound", "modality", "when", "origin"],
+            ["date", "outlet", "measure", "value", "bound", "modality", "when", "chain"],
             empty="no claims",
         )
 
