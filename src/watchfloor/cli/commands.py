@@ -11,6 +11,7 @@ from typing import Any
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from watchfloor.cli.claims import add_claims, add_eval
+from watchfloor.cli.estimates import add_estimate, add_ledger, add_origins
 from watchfloor.cli.fetch import add_fetch
 from watchfloor.cli.listing import open_workspace, query, show
 from watchfloor.cli.output import emit_json, emit_table
@@ -284,5 +285,8 @@ REGISTRY: tuple[Callable[[Any], None], ...] = (
     add_config,
     add_demo,
     add_claims,
+    add_origins,
+    add_estimate,
+    add_ledger,
     add_eval,
 )

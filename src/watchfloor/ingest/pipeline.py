@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from watchfloor.analysis import refresh_origins
 from watchfloor.charsets import looks_binary
 from watchfloor.config.aliases import source_aliases
 from watchfloor.errors import DecodeError, IngestError
@@ -72,6 +73,7 @@ class IngestSummary:
     kinds: dict[str, KindCounts] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     claims: int = 0
+    origins: int = 0
 
     def of(self, kind: str) -> KindCounts:
         """The counters of ``kind`` (created on first use)."""
@@ -129,6 +131,8 @@ def ingest_paths(
         _ingest_one(context, item, data, kind, source, strict)
         if progress is not None:
             progress(item, len(data))
+    if summary.claims:
+        summary.origins = refresh_origins(workspace)
     return summary
 
 

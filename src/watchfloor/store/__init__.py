@@ -2,6 +2,8 @@
 
 from watchfloor.store.db import Store, Transaction, normalize_url, redact_url, utcnow
 from watchfloor.store.reads import (
+    claim_evidence,
+    document_texts,
     list_claims,
     list_documents,
     list_observations,
@@ -12,6 +14,8 @@ from watchfloor.store.reads import (
 __all__ = [
     "Store",
     "Transaction",
+    "claim_evidence",
+    "document_texts",
     "list_claims",
     "list_documents",
     "list_observations",

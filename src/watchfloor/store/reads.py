@@ -9,7 +9,15 @@ from sqlalchemy import func, select
 from watchfloor.store import schema
 from watchfloor.store.db import Store
 
-__all__ = ["list_claims", "list_documents", "list_observations", "list_quarantine", "list_sources"]
+__all__ = [
+    "claim_evidence",
+    "document_texts",
+    "list_claims",
+    "list_documents",
+    "list_observations",
+    "list_quarantine",
+    "list_sources",
+]
 
 
 def list_sources(store: Store) -> list[dict[str, Any]]:
@@ -145,3 +153,44 @@ def list_claims(
     if document is not None:
         statement = statement.where(c.c.document_id == document)
     return store.rows(statement)
+
+
+def claim_evidence(store: Store) -> list[dict[str, Any]]:
+    """Every claim with what assessment needs: its document's date, outlet and grade."""
+    c, d, s = schema.claims, schema.documents, schema.sources
+    statement = (
+        select(
+            c.c.id,
+            c.c.document_id,
+            c.c.measure,
+            c.c.low,
+            c.c.high,
+            c.c.bound,
+            c.c.modality,
+            c.c.attribution,
+            c.c.quote,
+            c.c.background,
+            c.c.time_start,
+            c.c.time_end,
+            c.c.actor,
+            c.c.location,
+            c.c.role,
+            c.c.span_start,
+            c.c.span_end,
+            c.c.origin,
+            d.c.published_at,
+            d.c.received_at,
+            d.c.outlet,
+            d.c.url,
+            s.c.reliability.label("outlet_reliability"),
+        )
+        .select_from(c.join(d, d.c.id == c.c.document_id).outerjoin(s, s.c.id == d.c.source_id))
+        .order_by(c.c.id)
+    )
+    return store.rows(statement)
+
+
+def document_texts(store: Store) -> dict[int, str]:
+    """Document id → text, for finding wire copies."""
+    d = schema.documents
+    return {int(r["id"]): str(r["text"]) for r in store.rows(select(d.c.id, d.c.text))}

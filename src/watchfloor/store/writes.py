@@ -27,6 +27,7 @@ __all__ = [
     "insert_quarantine",
     "insert_raw",
     "resolve_source",
+    "set_origins",
     "source_ids",
     "start_batch",
     "sync_config",
@@ -335,3 +336,13 @@ def source_ids(conn: Connection) -> dict[str, int]:
     return {
         r.name: int(r.id) for r in conn.execute(select(schema.sources.c.name, schema.sources.c.id))
     }
+
+
+def set_origins(conn: Connection, assignments: Mapping[int, tuple[str, bool]]) -> None:
+    """Write each claim's origin id and background flag."""
+    for claim_id, (origin, background) in assignments.items():
+        conn.execute(
+            update(schema.claims)
+            .where(schema.claims.c.id == claim_id)
+            .values(origin=origin, background=background)
+        )
