@@ -47,7 +47,11 @@ def demo(args: list[str]) -> int:
 
 def test(args: list[str]) -> int:
     """Run every check; report each, fail when any fails."""
-    lint = [p for p in ("src", "tests", "scripts", "benchmarks", "dev.py") if (ROOT / p).exists()]
+    lint = [
+        p
+        for p in ("src", "tests", "scripts", "benchmarks", "corpus", "dev.py")
+        if (ROOT / p).exists()
+    ]
     checks = [
         ("pytest", [str(PY), "-m", "pytest", *args]),
         ("ruff check", [str(BIN / "ruff"), "check", *lint]),

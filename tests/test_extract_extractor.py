@@ -71,7 +71,8 @@ def test_scenario_cnn_second_wave() -> None:
         30000,
         "planned",
     )
-    assert first.attribution == ("Ukrainian intelligence", "unnamed Ukrainian officials", "CNN")
+    # "who asked not to be named" keeps the text's description; the publisher (CNN) is left out
+    assert first.attribution == ("Ukrainian intelligence", "Ukrainian officials")
     assert claims[1].background and claims[1].time_start == "2024-09-01"
 
 
@@ -124,3 +125,15 @@ def test_spacy_mode_matches_rules() -> None:
         (c.measure, c.low, c.high) for c in spacy
     ]
     assert len(rules) >= 4
+
+
+def test_spacy_person_entity_names_a_titled_speaker() -> None:
+    """With spaCy, a PERSON entity in the speaker phrase replaces a title left by the rules."""
+    from watchfloor.news.extract.extractor import _person_trim
+    from watchfloor.news.extract.nlp import Entity
+
+    entities = [Entity(40, 53, "PERSON", "Sergei Shoigu")]
+    assert _person_trim("Secretary", entities, (0, 60)) == "Sergei Shoigu"
+    assert _person_trim("Lawmaker Sergei Shoigu", entities, (0, 60)) == "Sergei Shoigu"
+    assert _person_trim("Security Council", entities, (0, 60)) == "Security Council"
+    assert _person_trim("Secretary", entities, (0, 30)) == "Secretary"

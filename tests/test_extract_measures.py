@@ -106,3 +106,83 @@ def test_actor_from_clause_subject() -> None:
         nlp="rules",
     )
     assert (claim.actor, claim.location) == ("PRK", "Russia")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hyphen and "to" ranges with no noun after them, bound through "who" or "the figure"
+        (
+            "It said 10,000 troops were sent. HUR has put the figure at 11,000-12,000.",
+            [("troops", 10000, 10000), ("troops", 11000, 12000)],
+        ),
+        ("It lost 1,500 soldiers out of 10,000 to 12,000 who served.", None),
+        # partitives without a casualty verb count the antecedent or the named group
+        (
+            "More than 10,000 soldiers were sent, with as many as 8,000 of them in Kursk.",
+            [("troops", 10000, None), ("troops", None, 8000)],
+        ),
+        ("Nearly 200 of the most seriously injured were flown home.", [("wounded", None, 200)]),
+        ("Some 500 of the newcomers joined artillery units.", [("troops", 500, 500)]),
+        (
+            "North Korean workers, tens of thousands of whom are in Russia, earn cash.",
+            [("troops", 20000, 99999)],
+        ),
+        # weak nouns: demonyms with a casualty verb, hedged officers, generals
+        ("A U.S. official said dozens of North Koreans had been killed.", [("killed", 24, 99)]),
+        ("The contingent includes some 500 officers and three generals.", None),
+        # gerunds, "others" after a casualty verb or a previous count, "listed as missing"
+        (
+            "They repelled an assault, killing at least 17 soldiers and wounding roughly "
+            "20 others.",
+            [("killed", 17, None), ("wounded", 20, 20)],
+        ),
+        (
+            "About 200 wounded were flown home. Over 100 others went by train.",
+            [("wounded", 200, 200), ("wounded", 100, None)],
+        ),
+        (
+            "Casualties reached about 4,200, with 50 more soldiers listed as missing.",
+            [("casualties", 4200, 4200), ("missing", 50, 50)],
+        ),
+        # numbers with an auxiliary before the casualty verb; "or more"; volunteers
+        ("The NIS said about 2,000 had died.", [("killed", 2000, 2000)]),
+        ("It may deploy 10,000 or more troops next year.", [("troops", 10000, None)]),
+        (
+            "Media said more than 1.5 million young people had volunteered.",
+            [("troops", 1500000, None)],
+        ),
+        # a bare "toll" refers back to the previous count's measure
+        (
+            "It lost almost 4,000 men killed or wounded. Seoul put the toll at about 3,000.",
+            [("casualties", None, 4000), ("casualties", 3000, 3000)],
+        ),
+        # an unsized count beside a sized one, after "of"
+        (
+            "Russia will send 6,000 sappers, and analysts expect the dispatch of more troops.",
+            [("troops", 6000, 6000), ("troops", None, None)],
+        ),
+    ],
+)
+def test_binding_rules(
+    text: str, expected: list[tuple[str, float | None, float | None]] | None
+) -> None:
+    """Each binding rule yields its (measure, low, high); None checks only that all are found."""
+    found = [(m, lo, hi) for m, _, _, lo, hi in _claims(text)]
+    if expected is None:
+        assert len(found) == 2, found
+    else:
+        assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figures imply roughly 2.5 wounded for every soldier killed.",
+        "It fired dozens of ballistic missiles and 12 million shells.",
+        "The two men said they were told nothing.",
+    ],
+)
+def test_distractors_are_not_claims(text: str) -> None:
+    """Ratios, things and references back to individuals are not counts of people."""
+    assert _claims(text) == []

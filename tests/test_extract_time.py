@@ -27,9 +27,19 @@ def _time(sentence: str) -> tuple[str | None, str | None]:
         ("North Korea sent 3,000 troops in mid-January.", "2025-01-11", "2025-01-20"),
         ("It may send 3,000 troops as early as July or August.", "2025-07-01", "2025-08-31"),
         ("It has kept 3,000 troops there since late 2024.", "2024-09-01", "2025-06-27"),
-        ("It sent 3,000 troops this year.", "2025-01-01", "2025-12-31"),
-        ("It will send 3,000 troops in the coming months.", "2025-06-27", "2025-09-25"),
-        ("By mid-January, 300 soldiers had been killed.", None, "2025-01-20"),
+        ("It sent 3,000 troops this year.", "2025-01-01", "2025-06-27"),
+        ("It will send 3,000 troops later this year.", "2025-06-27", "2025-12-31"),
+        ("It will send 3,000 troops in the coming months.", "2025-06-27", "2025-09-30"),
+        ("By mid-January, 300 soldiers had been killed.", "2025-01-11", "2025-01-20"),
+        ("By September, 300 soldiers had been killed.", "2024-09-01", "2024-09-30"),
+        ("It plans 6,000 troops by the end of 2025.", "2025-06-27", "2025-12-31"),
+        ("It plans 6,000 troops by the end of the year.", "2025-06-27", "2025-12-31"),
+        ("It sent 1,500 troops between Oct. 8 and Oct. 13.", "2024-10-08", "2024-10-13"),
+        ("It sent 3,000 troops starting last October.", "2024-10-01", "2025-06-27"),
+        ("It sent 3,000 troops last October.", "2024-10-01", "2024-10-31"),
+        ("It sent 3,000 troops last autumn.", "2024-09-01", "2024-11-30"),
+        ("It lost 3,000 soldiers in the spring.", "2025-03-01", "2025-05-31"),
+        ("It lost 3,000 soldiers last winter.", "2024-12-01", "2025-02-28"),
         ("It sent 3,000 troops in December.", "2024-12-01", "2024-12-31"),
         ("It sent 3,000 troops in January and February.", "2025-01-01", "2025-02-28"),
         ("It sent 3,000 troops on Jan. 11, 2025.", "2025-01-11", "2025-01-11"),
@@ -95,3 +105,39 @@ def test_next_sentence_as_early_as_narrows_coming_months() -> None:
     )
     (claim,) = extract_claims(text, published=PUB, nlp="rules")
     assert (claim.time_start, claim.time_end) == ("2025-07-01", "2025-08-31")
+
+
+def test_time_choice_rules() -> None:
+    """Event times in another clause, past another speaker or another count are not used."""
+    pub = dt.date(2024, 10, 18)
+    text = (
+        "Ukraine's military intelligence said earlier this week that some 11,000 North Korean "
+        "infantry were training and that the first units could reach the front by Nov. 1."
+    )
+    (claim,) = extract_claims(text, published=pub, nlp="rules")
+    assert (claim.time_start, claim.time_end) == ("2024-10-14", "2024-10-17")
+    text = "The agency estimated about 3,000 casualties among the 11,000 troops it sent last year."
+    first, second = extract_claims(text, published=PUB, nlp="rules")
+    assert (first.time_start, second.time_start) == ("2025-06-27", "2024-01-01")
+    text = (
+        "Russia said in June that it would send 6,000 sappers, and analysts expect the "
+        "dispatch of more troops."
+    )
+    sized, unsized = extract_claims(text, published=dt.date(2025, 8, 21), nlp="rules")
+    assert sized.time_start == "2025-06-01" and unsized.time_start == "2025-08-21"
+    text = (
+        "Around 8,000 soldiers have moved to Russia's Kursk border region and are expected to "
+        'join the fighting "in the coming days", the Pentagon said Monday.'
+    )
+    (claim,) = extract_claims(text, published=PUB, nlp="rules")
+    assert claim.time_start == "2025-06-23"  # "in the coming days" dates no present count
+
+
+def test_since_the_initial_deployment_takes_the_reports_start() -> None:
+    """'since the initial deployment' starts where the report's own 'since late 2024' does."""
+    text = (
+        "The 11,000 troops have been there since late 2024. Officials estimate that about "
+        "4,000 soldiers have died since the initial deployment."
+    )
+    claims = extract_claims(text, published=PUB, nlp="rules")
+    assert (claims[1].time_start, claims[1].time_end) == ("2024-09-01", "2025-06-27")

@@ -1,32 +1,24 @@
 """Origins: which claims trace to the same first public statement.
 
 Ten outlets repeating one briefing are one source, not ten. Claims are grouped (union-find)
-when they are the same statement relayed:
-
-1. **Wire copies.** Claims of the same figure and measure in documents MinHash finds to be
-   copies of one story (:mod:`.wire`).
-2. **Echoes.** Claims of one measure with compatible figures (:func:`.evidence.plausible_interval`
-   overlaps), published within :data:`ECHO_DAYS` of the group's first claim, whose speakers
-   agree: the same origin after alias normalization, or one claim's origin appearing in the
-   other's chain (a lawmaker relaying the NIS; CNN relaying unnamed officials).
-3. **One government, one day.** Two officials or agencies of the same country speaking within
-   :data:`SAME_DAY_HOURS` about a compatible figure are one origin (the claims conventions).
-4. **Background.** A claim the extractor marked as restated context joins the earliest older
-   group with a compatible figure; it adds no new evidence.
-
-A claim whose sentence calls its source independent ("a separate assessment, reached
-independently") is grouped only with its own speaker's claims: never by relay or government.
+when they are the same statement relayed: the same figure in a wire copy (:mod:`.wire`); one
+speaker within :data:`SAME_DAY_HOURS` (one briefing, whatever figures it gave); a compatible
+figure from the same speaker, or relayed through a chain, within :data:`ECHO_DAYS`; officials
+of one government on one day about one figure; and restatements ("background") joined to the
+older statement they restate. A claim whose sentence calls its source independent is grouped
+only with its own speaker. The rules and constants are set out in ``docs/methods.md``.
 Origin ids read as ``<speaker>-<first date>`` (``national-intelligence-service-2024-10-18``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from watchfloor.assess.evidence import ClaimRecord, SourceInfo, plausible_interval
+from watchfloor.assess.evidence import ClaimRecord, SourceInfo, event_window, plausible_interval
 from watchfloor.assess.wire import wire_copies
 
 __all__ = ["ECHO_DAYS", "SAME_DAY_HOURS", "OriginAssignment", "assign_origins", "speaker_key"]
@@ -125,7 +117,9 @@ def _voice(
     claim: ClaimRecord, aliases: Mapping[str, str], sources: Mapping[str, SourceInfo]
 ) -> _Voice:
     chain = [speaker_key(n, aliases) for n in claim.attribution] or ["unattributed"]
-    origin = chain[0]
+    # A denial is a new statement by whoever denies: the chain names the figure's origin
+    # first and the denier after it.
+    origin = chain[-1] if claim.modality == "denied" and len(chain) > 1 else chain[0]
     if origin == "unattributed":
         origin = "outlet:" + speaker_key(claim.outlet or "unknown", aliases)
         chain = [origin]
@@ -159,16 +153,20 @@ def _compatible(a: ClaimRecord, b: ClaimRecord) -> bool:
     return ia[0] <= ib[1] and ib[0] <= ia[1]
 
 
-def _same_speaker(a: _Voice, b: _Voice, hours_apart: float) -> bool:
+def _relays(a: _Voice, b: _Voice) -> bool:
+    """One speaker: the same origin, or one's origin relayed in the other's chain."""
     if a.origin == b.origin:
         return True
     if a.independent or b.independent:
         return False
-    if a.origin in b.chain or b.origin in a.chain:
-        return True
-    return (
-        a.government is not None and a.government == b.government and hours_apart <= SAME_DAY_HOURS
-    )
+    return a.origin in b.chain or b.origin in a.chain
+
+
+def _one_government(a: _Voice, b: _Voice) -> bool:
+    """Officials or agencies of one country (neither called independent)."""
+    if a.independent or b.independent:
+        return False
+    return a.government is not None and a.government == b.government
 
 
 def assign_origins(
@@ -197,32 +195,45 @@ def assign_origins(
     voices = [_voice(c, aliases, sources) for c in ordered]
     groups = _Groups(len(ordered))
     copies = _copy_roots(ordered, texts)
-    by_measure: dict[str, list[int]] = {}
     for i, claim in enumerate(ordered):
-        earlier = by_measure.setdefault(claim.measure, [])
-        for j in earlier:
+        if claim.background:
+            continue  # restatements are placed afterwards, against older statements only
+        for j in range(i):
             other = ordered[j]
-            hours = (claim.published - other.published).total_seconds() / 3600
-            root = groups.find(j)
-            if (
-                claim.published - ordered[root].published
-            ).days > ECHO_DAYS and not claim.background:
+            if other.background or groups.find(i) == groups.find(j):
                 continue
-            if not _compatible(claim, other):
-                continue
-            same_copy = (
-                claim.document_id in copies
-                and other.document_id in copies
-                and claim.document_id != other.document_id
-                and copies[claim.document_id] == copies[other.document_id]
-                and (claim.low, claim.high) == (other.low, other.high)
-            )
-            if same_copy or _same_speaker(voices[i], voices[j], hours):
+            if _same_statement(claim, other, voices[i], voices[j], copies, ordered[groups.find(j)]):
                 groups.union(i, j)
-                break
-        earlier.append(i)
-    _join_background(ordered, groups)
-    return _name(ordered, voices, groups, order, claims)
+    _join_background(ordered, voices, groups)
+    return _name(ordered, voices, groups)
+
+
+def _same_statement(
+    claim: ClaimRecord,
+    other: ClaimRecord,
+    voice: _Voice,
+    other_voice: _Voice,
+    copies: Mapping[int, int],
+    first: ClaimRecord,
+) -> bool:
+    """Whether ``claim`` relays the statement ``other`` (earlier) belongs to."""
+    hours = (claim.published - other.published).total_seconds() / 3600
+    if (
+        claim.document_id in copies
+        and other.document_id in copies
+        and claim.document_id != other.document_id
+        and copies[claim.document_id] == copies[other.document_id]
+        and (claim.measure, claim.low, claim.high) == (other.measure, other.low, other.high)
+    ):
+        return True  # the same figure in a wire copy
+    relayed = _relays(voice, other_voice)
+    if relayed and hours <= SAME_DAY_HOURS:
+        return True  # one speaker, one day: one briefing, whatever figures it gave
+    if (claim.published - first.published).days > ECHO_DAYS or not _compatible(claim, other):
+        return False
+    if relayed:
+        return True  # an echo of the figure, days later
+    return _one_government(voice, other_voice) and hours <= SAME_DAY_HOURS
 
 
 def _copy_roots(ordered: Sequence[ClaimRecord], texts: Mapping[int, str] | None) -> dict[int, int]:
@@ -235,25 +246,57 @@ def _copy_roots(ordered: Sequence[ClaimRecord], texts: Mapping[int, str] | None)
     return wire_copies((doc, texts[doc]) for doc in seen)
 
 
-def _join_background(ordered: Sequence[ClaimRecord], groups: _Groups) -> None:
-    """Restatements join the earliest older group with a compatible figure."""
+def _join_background(
+    ordered: Sequence[ClaimRecord], voices: Sequence[_Voice], groups: _Groups
+) -> None:
+    """Restatements join the older statement they restate.
+
+    Candidates are older non-background claims with a compatible figure; a restatement that
+    names a speaker considers only that speaker's statements. The best candidate was made
+    within the restatement's own time ("said in December"), then has the closest figure,
+    then is the most recent. Restatements of a statement not in the store (the original
+    briefing was never ingested) group with each other by speaker and figure.
+    """
+    unplaced: list[int] = []
     for i, claim in enumerate(ordered):
-        if not claim.background or groups.find(i) != i:
+        if not claim.background:
             continue
         cutoff = claim.published - dt.timedelta(hours=12)
+        named = not voices[i].origin.startswith("outlet:")
+        window = event_window(claim) if claim.time_start else None
+        best: tuple[tuple[int, float, float], int] | None = None
         for j in range(i):
             other = ordered[j]
-            if other.published <= cutoff and not other.background and _compatible(claim, other):
-                groups.union(i, groups.find(j))
+            if other.published > cutoff or other.background or not _compatible(claim, other):
+                continue
+            if named and not _relays(voices[i], voices[j]):
+                continue
+            day = other.published.date()
+            inside = window is not None and window[0] <= day <= window[1]
+            rank = (0 if inside else 1, _distance(claim, other), -other.published.timestamp())
+            if best is None or rank < best[0]:
+                best = (rank, j)
+        if best is not None:
+            groups.union(i, groups.find(best[1]))
+        else:
+            unplaced.append(i)
+    for n, i in enumerate(unplaced):
+        for j in unplaced[:n]:
+            if _relays(voices[i], voices[j]) and _compatible(ordered[i], ordered[j]):
+                groups.union(i, j)
                 break
 
 
+def _distance(a: ClaimRecord, b: ClaimRecord) -> float:
+    """How far apart two figures are, as |log ratio| of their representative values."""
+    va, vb = a.value, b.value
+    if va is None or vb is None or va <= 0 or vb <= 0:
+        return math.inf
+    return abs(math.log(va / vb))
+
+
 def _name(
-    ordered: Sequence[ClaimRecord],
-    voices: Sequence[_Voice],
-    groups: _Groups,
-    order: Sequence[int],
-    claims: Sequence[ClaimRecord],
+    ordered: Sequence[ClaimRecord], voices: Sequence[_Voice], groups: _Groups
 ) -> dict[int, OriginAssignment]:
     names: dict[int, str] = {}
     used: set[str] = set()

@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from watchfloor.assess import SourceInfo
 from watchfloor.cli.listing import query, show
 from watchfloor.cli.output import emit_json, emit_table, json_default
 from watchfloor.config import default_config_text, load_config, parse_config
 from watchfloor.config.aliases import source_aliases
 from watchfloor.errors import DecodeError, IngestError, WatchfloorError
-from watchfloor.evaluation import score_corpus
+from watchfloor.evaluation import score_corpus, score_origins
 from watchfloor.ingest import decoder_for
 from watchfloor.news import Document
 from watchfloor.news.extract import extract_claims
@@ -131,6 +132,13 @@ def add_eval(sub: Any) -> None:
     c.add_argument("--errors", action="store_true", help="list every miss and spurious claim")
     c.add_argument("--json", action="store_true")
     c.set_defaults(handler=cmd_eval_claims)
+    o = what.add_parser("origins", help="pairwise precision/recall/F1 of origin grouping")
+    o.add_argument("folder", type=Path, help="folder with split subfolders of labelled texts")
+    o.add_argument("--mode", choices=("gold", "extracted"), default="gold")
+    o.add_argument("--nlp", choices=_NLP, default="auto")
+    o.add_argument("--errors", action="store_true", help="list wrongly merged or split pairs")
+    o.add_argument("--json", action="store_true")
+    o.set_defaults(handler=cmd_eval_origins)
 
 
 def cmd_eval_claims(args: argparse.Namespace) -> int:
@@ -151,4 +159,36 @@ def cmd_eval_claims(args: argparse.Namespace) -> int:
                 print(f"{key:16} {value}")
         for error in score.errors if args.errors else []:
             print(error)
+    return 0
+
+
+def cmd_eval_origins(args: argparse.Namespace) -> int:
+    """Print pairwise scores of origin grouping per split."""
+    if not args.folder.is_dir():
+        raise WatchfloorError(f"{args.folder}: no such folder")
+    config = parse_config(default_config_text(), "default watch.yaml")
+    sources = {
+        s.name.casefold(): SourceInfo(s.name, s.kind, s.country, s.reliability)
+        for s in config.sources
+    }
+    scores = score_origins(
+        args.folder, aliases=source_aliases(config), sources=sources, mode=args.mode, nlp=args.nlp
+    )
+    result: dict[str, Any] = {"folder": str(args.folder), "mode": args.mode}
+    result |= {split: score.as_dict() for split, score in scores.items()}
+    if args.errors:
+        result["errors"] = scores["all"].errors
+    if args.json:
+        emit_json(result)
+        return 0
+    print(f"origin grouping, {args.mode} claims, {args.folder}")
+    for split, score in scores.items():
+        d = score.as_dict()
+        print(
+            f"  {split:8} claims {d['claims']:4}  P {d['precision']:.3f}  R {d['recall']:.3f}  "
+            f"F1 {d['f1']:.3f}  (pairs tp {d['pairs_true_positive']}, fp "
+            f"{d['pairs_false_positive']}, fn {d['pairs_false_negative']})"
+        )
+    for error in result.get("errors", []):
+        print(error)
     return 0

@@ -78,6 +78,9 @@ def run_demo(root: Path) -> int:
             empty="no claims",
         )
 
+        console.rule("answers: how many are there now, and who says so")
+        _show_answers(ws, console)
+
         console.rule("imagery: mean count per month")
         emit_table(
             _monthly(list_observations(ws.store)), ["month", "site", "class", "images", "mean"]
@@ -113,3 +116,44 @@ def _monthly(rows: list[dict[str, object]]) -> list[dict[str, object]]:
         {"month": m, "site": s, "class": c, "images": len(v), "mean": f"{sum(v) / len(v):.1f}"}
         for (m, s, c), v in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0]))
     ]
+
+
+def _show_answers(ws: Workspace, console: Console) -> None:
+    """The fused estimates, the force ledger and the planned wave, with their origins."""
+    from watchfloor.analysis import assess_workspace
+    from watchfloor.assess import estimate, force_ledger, parse_query
+    from watchfloor.cli.output import emit_table
+
+    state = assess_workspace(ws)
+    origins = len(set(state.origins.values()))
+    console.print(f"{len(state.claims)} claims trace to {origins} origins (first statements)")
+    for text in ("troops in Russia", "killed", "troops sent to Russia", "troops planned"):
+        result = estimate(
+            state.claims,
+            state.origins,
+            state.grades,
+            parse_query(text),
+            background=state.background,
+        )
+        if result is None:
+            console.print(f"{text}: no evidence")
+            continue
+        low, high = result.interval80
+        floor = "none credible" if result.floor is None else f"{result.floor:,.0f}"
+        top = ", ".join(f"{o.origin} ({o.grade.code})" for o in result.origins[:3])
+        console.print(
+            f"[bold]{text}[/bold]: median {result.median:,.0f}, 80% {low:,.0f}-{high:,.0f}, "
+            f"floor {floor}; {len(result.origins)} origin(s), "
+            f"{len(result.conflicts)} conflict(s); heaviest: {top}"
+        )
+    ledger = force_ledger(state.claims, state.origins, state.grades, background=state.background)
+    rows = [
+        {
+            "date": step.date.isoformat(),
+            "present": f"{step.median:,.0f}",
+            "80% interval": f"{step.interval80[0]:,.0f}-{step.interval80[1]:,.0f}",
+            "changed by": ", ".join(step.changed_by),
+        }
+        for step in ledger.steps
+    ]
+    emit_table(rows, ["date", "present", "80% interval", "changed by"], title="force ledger")

@@ -16,7 +16,17 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["Mention", "clean_source", "find_mentions", "normalize_source"]
+__all__ = [
+    "CANONICAL",
+    "DEMONYMS",
+    "Mention",
+    "canonical_source",
+    "clean_source",
+    "country_before",
+    "demonym_for",
+    "find_mentions",
+    "normalize_source",
+]
 
 _VERBS = (
     r"said|says|say|told|tells|tell|estimated|estimates|estimate|assessed|assesses|assess|"
@@ -25,12 +35,15 @@ _VERBS = (
     r"wrote|writes|dismissed|dismisses|denied|denies|rejected|rejects|acknowledged|"
     r"acknowledges|indicated|indicates|revealed|reveals|disclosed|briefed|testified|published|"
     r"calculated|counted|informed|insisted|insists|alleged|alleges|concluded|concludes|"
-    r"put|puts|puts\s+the\s+figure|estimating|assessing|says\s+that|shows|showed"
+    r"put|puts|puts\s+the\s+figure|estimating|assessing|says\s+that|shows|showed|think|thinks|"
+    r"expect|expects|fear|fears|predicted|predicts|sets\s+out|set\s+out|acknowledged|"
+    r"acknowledging|indicated"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _ADVERBIAL = re.compile(
     r"(?:\s*,)?\s+(?:also|has|have|had|separately|later|previously|repeatedly|earlier|now|again|"
-    r"further|then|publicly|officially|recently|initially|reportedly|(?:on|at|in|late|early)\s+"
+    r"further|then|publicly|officially|recently|initially|reportedly|not|never|"
+    r"(?:on|at|in|late|early)\s+"
     r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|"
     r"[A-Z][a-z]+\.?\s+\d{1,2})|(?:last|this)\s+(?:week|month|year)|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday)\s*$"
@@ -52,7 +65,8 @@ _SOURCE_HINT = re.compile(
     r"\b(?:[A-Z][\w'’.-]*|agency|agencies|officials?|lawmakers?|spokes(?:man|woman|person)|"
     r"ministry|military|government|analysts?|experts?|intelligence|service|sources?|"
     r"commanders?|observers?|diplomats?|he|she|it|they|we|legislators?|army|media|"
-    r"commentary|minister|office|staff|monitors?|researchers?|lawmaker)\b"
+    r"commentary|minister|office|staff|monitors?|researchers?|lawmaker|unit|forces|footage|"
+    r"broadcast|statement|document|television|reports?)\b"
 )
 _SOURCE_HEAD = re.compile(
     r"\b(?:officials|analysts|sources|experts|lawmakers|legislators|diplomats|observers|"
@@ -88,7 +102,7 @@ _INNER = re.compile(
 )
 _DOCUMENT_WORDS = re.compile(
     r"\s+(?:assessment|assessments|report|reports|estimate|estimates|analysis|statement|"
-    r"figures|data|briefing|document|documents|findings|survey|count)$",
+    r"figures|data|briefing|findings|survey|count)$",
     re.IGNORECASE,
 )
 _TITLES = frozenset(
@@ -141,6 +155,11 @@ class Mention:
         names: Cleaned names, origin first (one mention can hold a chain: "citing").
         pronoun: The speaker is a pronoun ("he said") to be resolved from context.
         definite: The speaker is a definite description ("the agency") to be resolved.
+        kind: ``speaker`` ("X said"), ``tag`` (", said X"), ``according`` ("according to X")
+            or ``claims`` ("claims by X that", the origin of a figure another denies).
+        forward: What the mention attributes may follow it ("X said that ...").
+        backward: What the mention attributes may precede it ("..., X said").
+        speaker: For a ``speaker`` mention, the subject's cleaned name (not the cited origin).
     """
 
     start: int
@@ -148,6 +167,143 @@ class Mention:
     names: tuple[str, ...]
     pronoun: bool = False
     definite: bool = False
+    kind: str = "speaker"
+    forward: bool = True
+    backward: bool = False
+    speaker: str = ""
+
+
+#: Country names and capitals (lower case) → the demonym used in canonical names.
+DEMONYMS: dict[str, str] = {
+    "south korea": "South Korean",
+    "seoul": "South Korean",
+    "north korea": "North Korean",
+    "pyongyang": "North Korean",
+    "dprk": "North Korean",
+    "ukraine": "Ukrainian",
+    "kyiv": "Ukrainian",
+    "russia": "Russian",
+    "moscow": "Russian",
+    "the kremlin": "Russian",
+    "united states": "US",
+    "the united states": "US",
+    "us": "US",
+    "u.s.": "US",
+    "washington": "US",
+    "china": "Chinese",
+    "beijing": "Chinese",
+    "japan": "Japanese",
+    "tokyo": "Japanese",
+}
+_DEMONYM_WORDS = re.compile(
+    r"\b(?:(?P<adj>South\s+Korean|North\s+Korean|Ukrainian|Russian|Chinese|Japanese)|"
+    r"(?P<name>South\s+Korea|North\s+Korea|Ukraine|Russia|Seoul|Pyongyang|Kyiv|Moscow|DPRK|"
+    r"China|Japan))\b"
+)
+#: Canonical names of the corpus conventions that a watch.yaml may lack (casefolded variant →
+#: canonical). Applied before the caller's aliases, so a watch.yaml alias still wins after.
+CANONICAL: dict[str, str] = {
+    **{
+        key: "Ukrainian Special Operations Forces"
+        for key in (
+            "ukrainian special forces",
+            "ukrainian special operations forces",
+            "special operations forces of ukraine",
+            "ukrainian special operations forces command",
+        )
+    },
+    **{
+        key: "Ukrainian General Staff"
+        for key in (
+            "ukrainian general staff",
+            "general staff of the armed forces of ukraine",
+            "general staff of ukraine",
+            "ukrainian armed forces general staff",
+            "general staff of the ukrainian armed forces",
+        )
+    },
+    **{
+        key: "North Korean state media"
+        for key in (
+            "north korean state media",
+            "north korean state television",
+            "north korean state tv",
+            "north korean state broadcaster",
+            "north korean state news agency",
+        )
+    },
+    **{
+        key: "Russian Foreign Ministry"
+        for key in ("russian foreign ministry", "russian ministry of foreign affairs")
+    },
+    **{
+        key: "Ministry of National Defense"
+        for key in (
+            "south korean defense ministry",
+            "south korean defence ministry",
+            "south korean ministry of national defense",
+            "ministry of national defense",
+        )
+    },
+}
+_DEFINITE = re.compile(
+    r"(?:[Tt]he|one\s+of\s+the)\s+(?:[a-z]|(?:Ministry|Agency|Service|Council|Staff|Command|"
+    r"Unit|Department|Office|Government|Directorate)\b)"
+)
+_DATELINE = re.compile(r"^[A-Z][\w .,'’-]{0,40}\([^)]{1,30}\)\s*(?:[-—–]+|\.)\s*")
+_BULLET = re.compile(r"^\s*[-–—•*]\s+")
+_QUANTIFIER = re.compile(
+    r"^(?:some|several|many|most|other|two|three|a\s+few|a\s+number\s+of)\s+(?=\w)", re.I
+)
+_FROM_DOCUMENT = re.compile(
+    r"^(?:[\w-]+\s+){0,2}(?:figures|data|estimates?|assessments?|statements?|numbers|"
+    r"information|findings|analysis|count)\s+(?:from|by|of|released\s+by|provided\s+by)\s+"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_ORG_HEAD = (
+    r"(?:Council|Ministry|Service|Agency|Committee|Staff|Party|Assembly|Forces|Office|Command|"
+    r"Directorate|Department|Commission|Bureau|Army|Corps|Administration|Government|Institute)"
+)
+#: "Secretary of the Russian Security Council Sergei Shoigu": the person after the body.
+_TITLED_PERSON = re.compile(
+    rf"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)*?"
+    rf"{_ORG_HEAD}\s+(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,2}})$"
+)
+
+
+def demonym_for(owner: str) -> str | None:
+    """The demonym of a country or capital name ("South Korea", "Kyiv"), if known."""
+    return DEMONYMS.get(" ".join(owner.lower().split()))
+
+
+def country_before(sentence: str, position: int) -> str | None:
+    """The demonym of the country named last before ``position`` in ``sentence``, else of the
+    first one named after it."""
+    found: str | None = None
+    for match in _DEMONYM_WORDS.finditer(sentence):
+        adjective = match.group("adj")
+        demonym = " ".join(adjective.split()) if adjective else demonym_for(match.group("name"))
+        if match.start() < position:
+            found = demonym
+        else:
+            return found or demonym
+    return found
+
+
+def canonical_source(name: str) -> str:
+    """The conventions' canonical name for ``name`` ("Ukraine's special forces"), else ``name``."""
+    folded = " ".join(name.casefold().split())
+    variants = [folded, re.sub(r"^(?:the|a|an)\s+", "", folded)]
+    owner = re.match(r"^(?P<owner>.+?)['’]s\s+(?P<rest>.+)$", variants[-1])
+    if owner:
+        demonym = demonym_for(owner.group("owner"))
+        if demonym:
+            variants.append(f"{demonym.casefold()} {owner.group('rest')}")
+    for variant in variants:
+        if variant in CANONICAL:
+            return CANONICAL[variant]
+    return name
 
 
 def clean_source(text: str) -> str:
@@ -157,27 +313,39 @@ def clean_source(text: str) -> str:
         text: The noun phrase as written ("Opposition lawmaker Lee Seong-kweun").
 
     Returns:
-        The cleaned name ("Lee Seong-kweun"); anonymous sources get "unnamed ".
+        The cleaned name ("Lee Seong-kweun"); a source the text calls "unnamed" keeps the word,
+        one merely "speaking on condition of anonymity" is named as described ("U.S. official").
     """
-    anonymous = bool(_ANONYMITY.search(text))
+    text = _BULLET.sub("", text)
+    unnamed = bool(re.match(r"(?:(?:the|an?)\s+)?(?:unnamed|anonymous)\b", text.strip(), re.I))
     name = _ANONYMOUS.sub("", text).strip(" ,\"“”'")
     name = re.sub(r"\s+(?:who|which|that)\b.*$", "", name)
     name = re.sub(r"^(?:the|a|an|its|their)\s+", "", name, flags=re.IGNORECASE)
+    name = _QUANTIFIER.sub("", name)
     name = re.sub(r"^(?:the\s+)?(?:country|nation|government)['’]s\s+", "", name)
     name = re.sub(r"^(?:unnamed|anonymous)\s+", "", name, flags=re.IGNORECASE)
+    from_document = _FROM_DOCUMENT.match(name)
+    if from_document:
+        return clean_source(from_document.group("rest"))
     acronym = None
     paren = re.search(r"\s*\((?P<acr>[^)]+)\)", name)
     if paren:
         acronym = paren.group("acr").strip()
         name = (name[: paren.start()] + name[paren.end() :]).strip()
+    titled = _TITLED_PERSON.match(name)
+    if titled:
+        return titled.group("person")
     name = re.sub(r"(?P<n>[A-Z][\w.-]*)\s+(?:state\s+)?news\s+agency$", r"\g<n>", name)
     name = _DOCUMENT_WORDS.sub("", name) if " " in name else name
-    name = re.sub(r"\s+(?:of|at|in|from|on)\s+(?:the\s+)?[a-z].*$", "", name)
+    name = re.sub(r"\s+(?:of|at|in|from|on)\s+(?:the\s+(?=[a-z])|(?!the\s))[a-z].*$", "", name)
+    name = re.sub(r"\s+(?:between|among|amongst)\s+.*$", "", name)
+    name = re.sub(r"\s+(?:seen|obtained|reviewed|shared)\s+(?:by|with)\s+.*$", "", name)
     owner = _OWNER.match(name)
     if owner:
         rest = owner.group("rest")
         if rest[:1].isupper():
-            name = rest
+            if not demonym_for(owner.group("owner")):
+                name = rest
         elif acronym:
             name = acronym
         else:
@@ -193,7 +361,7 @@ def clean_source(text: str) -> str:
         if all(tok[:1].isupper() for tok in tail):
             tokens = tail
     name = " ".join(tokens)
-    if anonymous and name:
+    if unnamed and name:
         name = f"unnamed {name}"
     return name
 
@@ -214,8 +382,11 @@ def normalize_source(name: str, aliases: Mapping[str, str] | None) -> str:
     variants = [folded, re.sub(r"^(?:the|a|an)\s+", "", folded)]
     variants.append(re.sub(r"^unnamed\s+", "", variants[-1]))
     variants.append(re.sub(r"\s+(?:spokes(?:man|woman|person)|officials?)$", "", variants[-1]))
-    owner = re.match(r"^.+?['’]s\s+(?P<rest>.+)$", variants[-1])
+    owner = re.match(r"^(?P<owner>.+?)['’]s\s+(?P<rest>.+)$", variants[-1])
     if owner:
+        demonym = demonym_for(owner.group("owner"))
+        if demonym:
+            variants.append(f"{demonym.casefold()} {owner.group('rest')}")
         variants.append(owner.group("rest"))
     for variant in variants:
         if variant in aliases:
@@ -251,8 +422,72 @@ def _inner_chain(np: str) -> tuple[str, ...]:
     return tuple(name for name in (*origin, *agents, *relays) if name)
 
 
-def _speaker_before(sentence: str, verb_start: int) -> tuple[int, str] | None:
-    before = sentence[:verb_start]
+_KNOWN_AS = re.compile(
+    r"known\s+(?:as|by\s+(?:its|the)\s+(?:[\w-]+\s+){0,2}(?:acronym|abbreviation|name))\s+(.+)$"
+)
+_COORDINATED_ADJ = re.compile(
+    r"(?:^|\s)(?P<adj>(?:South\s+Korean|North\s+Korean|U\.S\.|US|American|Ukrainian|Russian|"
+    r"Western|western|Japanese|British|European|Chinese)\s+)and\s+$"
+)
+_RELATIVE = re.compile(r",\s+(?:which|who)\s*$")
+_TAG_BEFORE = re.compile(r"(?:^|[,\"”’]\s*)$")
+_THAT_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:that|:)|^[^.;,]{0,30},\s+(?:acknowledging|adding|saying|noting|"
+    r"confirming|claiming)\s+that\b",
+    re.IGNORECASE,
+)
+_CLAIMS = re.compile(
+    r"(?:^|\b(?P<adj>(?:(?:foreign|western|media|press|news|recent|earlier|unconfirmed|"
+    r"unverified|some|other)\s+){1,2}))(?P<noun>claims|reports|allegations|accusations|"
+    r"assertions)(?:\s+(?P<rel>by|from)\s+(?P<by>[^,;.]+?))?(?:,\s+which\s+\w+)?\s+that\b",
+    re.IGNORECASE,
+)
+_SHOWN_ON = re.compile(
+    r"\b(?:shown|broadcast|aired|carried)\s+(?:on|by)\s+(?P<np>(?:the\s+)?(?:state\s+)?"
+    r"(?:television|TV|media|broadcaster|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*))\b"
+)
+_BARE_STATE = re.compile(
+    r"^(?:the\s+)?(?:state\s+(?:media|television|tv|broadcaster|news\s+agency))$", re.I
+)
+_COUNTRY_OWNED = re.compile(r"\b(?:the\s+)?(?:country|nation)['’]s\s+(?P<rest>.+)$", re.I)
+
+
+def _situate(np: str, sentence: str, position: int) -> str:
+    """Give "state media" and "the country's General Staff" the country the sentence names."""
+    owned = _COUNTRY_OWNED.search(np)
+    bare = _BARE_STATE.match(np.strip())
+    if owned or bare:
+        # "the country's General Staff": the speaker's country, named just before; bare "state
+        # media": the state the sentence is about, its first-named country
+        dateline = _DATELINE.match(sentence)
+        demonym = (
+            country_before(sentence, position)
+            if owned
+            else country_before(sentence[dateline.end() if dateline else 0 :], 0)
+        )
+        if demonym and owned:
+            return f"{np[: owned.start()]}{demonym} {owned.group('rest')}"
+        if demonym:
+            bare_np = re.sub(r"^the\s+", "", np.strip(), flags=re.IGNORECASE)
+            return f"{demonym} {bare_np}"
+    return np
+
+
+def _speaker_before(sentence: str, verb_start: int) -> tuple[int, str, str | None] | None:
+    # a speaker with its appositive fits in the last few hundred characters; looking no further
+    # keeps the work per verb bounded on long, verb-dense text
+    base = max(0, verb_start - _SPEAKER_WINDOW)
+    found = _speaker_in(sentence[base:verb_start])
+    if found is None:
+        return None
+    start, np, cited = found
+    return base + start, np, cited
+
+
+_SPEAKER_WINDOW = 300
+
+
+def _speaker_in(before: str) -> tuple[int, str, str | None] | None:
     while True:
         stripped = _ADVERBIAL.sub("", before)
         if stripped == before:
@@ -261,21 +496,37 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[int, str] | None:
     if _PASSIVE.search(before) or _DETERMINER_BEFORE.search(before):
         return None
     before = before.rstrip()
+    known_tail = re.search(r",\s+(?P<k>known\s+.+)$", before)
+    if known_tail:
+        known_as = _KNOWN_AS.match(known_tail.group("k"))
+        if known_as:
+            return known_tail.start(), known_as.group(1), None
+    relative = _RELATIVE.search(before)
+    if relative:
+        before = before[: relative.start()]  # "the agency, which put the toll at ..."
     appositive_known = None
+    cited = None
     if before.endswith(","):
         head = before[:-1]
         cut = head.rfind(",")
         if cut > 0:
             appositive = head[cut + 1 :].strip()
-            known = re.match(r"known\s+as\s+(.+)$", appositive)
+            known = _KNOWN_AS.match(appositive)
             if known:
-                return cut, known.group(1)
-            appositive_known = appositive
+                return cut, known.group(1), None
+            citing = re.match(r"citing\s+(.+)$", appositive)
+            if citing:
+                cited = citing.group(1)
+            else:
+                appositive_known = appositive
             before = head[:cut]
         else:
             return None
     bounds = [m.end() for m in _BOUNDARY.finditer(before)]
     start = max(bounds) if bounds else 0
+    coordinated = _COORDINATED_ADJ.search(before[:start])
+    if coordinated and before[start : start + 1].isupper():
+        start = coordinated.start("adj")  # "South Korean and U.S. officials"
     np = re.sub(r"^one\s+of\s+", "", before[start:].strip())
     if _NOT_SPEAKER.search(np):
         return None
@@ -284,17 +535,25 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[int, str] | None:
     if (
         np[:1].islower()
         and np.split()[0].lower() not in (*_PRONOUNS, "the", "a", "an", "some")
-        and not re.match(r"(?:unnamed|anonymous|senior|western|south|north|us|u\.s\.)\b", np)
+        and not re.match(
+            r"(?:unnamed|anonymous|senior|western|south|north|us|u\.s\.|state\s+(?:media|tv|"
+            r"television|news))\b",
+            np,
+        )
         and not _SOURCE_HEAD.search(np)
     ):
         return None
     if appositive_known and _ANONYMITY.search(appositive_known):
         np = f"{np}, on condition of anonymity"
-    return start, np
+    return start, np, cited
 
 
 def find_mentions(sentence: str) -> list[Mention]:
     """Every source mention in one sentence, in text order.
+
+    A mention is *forward* when what it attributes follows it ("X said that ...", "According
+    to X, ...", "claims by X that ..."), and a *tag* when it follows what it attributes
+    ("..., X said", "..., according to X").
 
     Args:
         sentence: One sentence.
@@ -305,44 +564,85 @@ def find_mentions(sentence: str) -> list[Mention]:
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, names: tuple[str, ...], raw: str) -> None:
+    def add(
+        start: int,
+        end: int,
+        names: tuple[str, ...],
+        raw: str,
+        kind: str,
+        forward: bool,
+        backward: bool,
+        speaker: str = "",
+    ) -> None:
         if any(start < b and a < end for a, b in taken) or not names or not names[0]:
             return
         lowered = raw.strip().lower()
         pronoun = lowered in _PRONOUNS
-        definite = not pronoun and bool(re.match(r"(?:[Tt]he|one\s+of\s+the)\s+[a-z]", raw.strip()))
+        definite = not pronoun and bool(_DEFINITE.match(_BULLET.sub("", raw).strip()))
         taken.append((start, end))
-        mentions.append(Mention(start, end, names, pronoun, definite))
+        mentions.append(
+            Mention(start, end, names, pronoun, definite, kind, forward, backward, speaker)
+        )
 
     for match in _ACCORDING.finditer(sentence):
         np = match.group("np").strip()
-        add(match.start(), match.end(), _inner_chain(np), np)
+        leading = not sentence[: match.start()].strip(" \"“'‘")
+        inner = tuple(_situate_all(_inner_chain(np), sentence, match.start()))
+        add(match.start(), match.end(), inner, np, "according", leading, not leading)
     for match in _INVERTED.finditer(sentence):
         np = match.group("np").strip()
         if np.lower() in _PRONOUNS or len(np.split()) > 8:
             continue
-        add(match.start("np"), match.end("np"), (clean_source(np),), np)
+        np = _situate(np, sentence, match.start("np"))
+        add(match.start("np"), match.end("np"), (clean_source(np),), np, "tag", False, True)
     for match in _VERB.finditer(sentence):
         found = _speaker_before(sentence, match.start())
         if not found:
             continue
-        start, np = found
+        start, np, cited_np = found
+        np = _situate(np, sentence, start)
         names = [clean_source(np)]
+        end = match.end()
         if match.group(0) in ("told", "tells"):
             obj = _TOLD_OBJECT.match(sentence[match.end() :])
+            if obj:
+                end = match.end() + obj.end()
             if (
                 obj
                 and obj.group("obj").lower() not in _NOT_OUTLETS
                 and not re.search(r"(?:an|ese|ish)$", obj.group("obj"))
             ):
                 names.append(obj.group("obj"))
-        end = match.end()
+        if cited_np:
+            cited = clean_source(_situate(cited_np, sentence, start))
+            if cited:
+                names.insert(0, cited)
         citing = _CITING.search(sentence, match.end())
         if citing and citing.start() - match.end() < 60:
-            cited = clean_source(citing.group("np"))
+            cited = clean_source(_situate(citing.group("np"), sentence, citing.start()))
             if cited:
                 names.insert(0, cited)
             end = citing.end()
-        add(start, end, tuple(names), np)
+        tag = bool(_TAG_BEFORE.search(sentence[:start].rstrip())) and start > 0
+        forward = not tag or bool(_THAT_AFTER.match(sentence[match.end() :]))
+        add(start, end, tuple(names), np, "speaker", forward, tag, clean_source(np))
+    for match in _CLAIMS.finditer(sentence):
+        if match.group("adj") is None and match.start() > 0:
+            continue
+        if match.group("rel") and match.group("rel").lower() == "by":
+            name = clean_source(match.group("by"))
+        elif match.group("rel"):
+            name = f"{match.group('noun').lower()} from {clean_source(match.group('by'))}"
+        else:
+            name = " ".join(f"{match.group('adj')}{match.group('noun')}".lower().split())
+            name = re.sub(r"^(?:some|other|recent|earlier)\s+", "", name)
+        add(match.start(), match.end(), (name,), match.group(0), "claims", True, False)
+    for match in _SHOWN_ON.finditer(sentence):
+        np = _situate(match.group("np"), sentence, match.start())
+        add(match.start("np"), match.end("np"), (clean_source(np),), np, "tag", False, False)
     mentions.sort(key=lambda mention: mention.start)
     return mentions
+
+
+def _situate_all(names: tuple[str, ...], sentence: str, position: int) -> list[str]:
+    return [canonical_source(_situate(name, sentence, position)) for name in names]

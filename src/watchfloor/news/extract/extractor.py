@@ -14,13 +14,23 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from watchfloor.news.claim import Claim, NlpMode
-from watchfloor.news.extract.attribution import Mention, find_mentions, normalize_source
+from watchfloor.news.claim import Claim, Measure, NlpMode
+from watchfloor.news.extract.attribution import (
+    Mention,
+    canonical_source,
+    find_mentions,
+    normalize_source,
+)
 from watchfloor.news.extract.geography import actor_for, location_for
 from watchfloor.news.extract.measures import bind_measure, find_unknown_size
 from watchfloor.news.extract.modality import modality_for
 from watchfloor.news.extract.nlp import Entity, analyse, spacy_ready
-from watchfloor.news.extract.quantities import Quantity, find_quantities, share_hedges
+from watchfloor.news.extract.quantities import (
+    Quantity,
+    coordinated,
+    find_quantities,
+    share_hedges,
+)
 from watchfloor.news.extract.sentences import ABBREVIATIONS, split_sentences
 from watchfloor.news.extract.timeexpr import TimeMention, find_times
 
@@ -39,15 +49,40 @@ _ALREADY = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:where|which|who|whom|but|while|as|after|when|although|though|most|many|some|"
-    r"and\s+that)\b|;|\bbut\s+warned\b|,\s+[a-z]+\s+of\s+(?:whom|which)\b",
+    r"and\s+that)\b|;|\bbut\s+warned\b|\band\s+that\b|,\s+[a-z]+\s+of\s+(?:whom|which)\b",
     re.IGNORECASE,
 )
+_TITLE_WORDS = frozenset(
+    {"secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "director", "chief"}
+)
+_BEGAN_WITH = re.compile(r",\s+(?:beginning|starting)\s+with\b", re.IGNORECASE)
 _DEFINITE_SMALL = re.compile(r"\b(?:the|these|those|both)\s*$", re.IGNORECASE)
 _HEAD_CLASSES: tuple[frozenset[str], ...] = (
     frozenset({"agency", "service", "intelligence", "nis", "hur"}),
     frozenset({"officials", "official", "sources", "source", "officers"}),
     frozenset({"military", "army", "jcs", "chiefs", "staff", "ministry"}),
     frozenset({"lawmaker", "legislator", "mp", "lee", "representative"}),
+    frozenset({"unit", "forces", "force", "command", "brigade", "regiment", "special"}),
+)
+#: "the footage showed", "the statement said": the document of the source named last.
+_DOCUMENT_HEADS = frozenset(
+    {"footage", "statement", "broadcast", "report", "document", "video", "images", "release"}
+)
+#: A publisher that is an institution (a ministry's press release, an analyst note) speaks in
+#: its own voice: its unattributed statements trace to it.
+_INSTITUTION = re.compile(
+    r"\b(?:Ministry|Department|Office|Command|Staff|Forces|Government|Embassy|Council|Service|"
+    r"Institute|Analysis|Analytics|Centre|Center|Intelligence|Directorate|Bureau|Administration|"
+    r"Research|Studies|Consulting|Associates)\b"
+)
+_NEWS_NAME = re.compile(
+    r"\b(?:News|Press|Times|Post|Herald|Journal|Broadcasting|Television|Radio|Tribune|Telegraph|"
+    r"Guardian|Independent|Daily|Wire|Media)\b",
+    re.IGNORECASE,
+)
+_DEPLOYMENT_SINCE = re.compile(
+    r"\bsince\s+(?:the|its|their)\s+(?:initial|first|original)\s+(?:deployment|dispatch)\b",
+    re.IGNORECASE,
 )
 
 
@@ -60,21 +95,46 @@ class _Context:
     previous_chain: tuple[str, ...] = ()
     actor: str | None = None
     entities: Sequence[Entity] = ()
+    last_measure: Measure | None = None
+    outlet: str | None = None
+    institutional: bool = False
+    since_anchor: str | None = None
 
-    def resolve(self, mention: Mention, raw_names: tuple[str, ...]) -> tuple[str, ...]:
-        names = [normalize_source(name, self.aliases) for name in raw_names]
-        if mention.pronoun and self.previous_chain:
-            return self.previous_chain
-        if mention.definite and names[0] == raw_names[0]:
-            head = raw_names[0].split()[-1].lower()
-            cls = next((c for c in _HEAD_CLASSES if head in c), frozenset({head}))
-            for raw, canonical in reversed(self.recent):
-                words = {w.lower().strip("()") for w in raw.split()} | {canonical.lower()}
-                if words & cls:
-                    names[0] = canonical
-                    break
+    def normalize(self, name: str) -> str:
+        return normalize_source(canonical_source(name), self.aliases)
+
+    def resolve(
+        self,
+        mention: Mention,
+        raw_names: tuple[str, ...],
+        earlier: Sequence[tuple[Mention, tuple[str, ...]]] = (),
+        quoted: bool = False,
+    ) -> tuple[str, ...]:
+        names = [self.normalize(name) for name in raw_names]
+        if mention.pronoun:
+            word = raw_names[-1].lower()
+            if word == "we" and not quoted and self.outlet:
+                return (self.outlet,)  # an analyst note's "we estimate": the publisher's voice
+            speakers = [m for m, _ in earlier if m.kind == "speaker" and not m.pronoun]
+            if speakers and word != "we":
+                return (self.normalize(speakers[-1].speaker or speakers[-1].names[-1]),)
+            if self.previous_chain:
+                return self.previous_chain
+        at = raw_names.index(mention.speaker) if mention.speaker in raw_names else 0
+        if mention.definite and names[at] == raw_names[at] and raw_names[at]:
+            head = raw_names[at].split()[-1].lower()
+            if head in _DOCUMENT_HEADS and self.recent:
+                names[at] = self.recent[-1][1]
+            else:
+                cls = next((c for c in _HEAD_CLASSES if head in c), frozenset({head}))
+                for raw, canonical in reversed(self.recent):
+                    words = {w.lower().strip("()") for w in raw.split()} | {canonical.lower()}
+                    words |= {w.lower() for w in canonical.split()}
+                    if words & cls:
+                        names[at] = canonical
+                        break
         for raw, canonical in zip(raw_names, names, strict=True):
-            if not raw.lower().startswith(("he", "she", "it", "they")) or " " in raw:
+            if not raw.lower().startswith(("he", "she", "it", "they", "we")) or " " in raw:
                 self.recent.append((raw, canonical))
         return tuple(names)
 
@@ -135,20 +195,60 @@ def _distance(mention: Mention, quantity: Quantity) -> int:
     return 0
 
 
-def _chain(resolved: list[tuple[Mention, tuple[str, ...]]], quantity: Quantity) -> tuple[str, ...]:
-    ordered = sorted(resolved, key=lambda item: _distance(item[0], quantity))
+def _governing(
+    resolved: list[tuple[Mention, tuple[str, ...]]], quantity: Quantity
+) -> list[tuple[Mention, tuple[str, ...]]]:
+    """The mentions that attribute the number: the nearest forward one before it ("X said
+    that"), the tags after it (", X said", ", according to Y") and those around it."""
+    chosen = [
+        item for item in resolved if item[0].start < quantity.end and quantity.start < item[0].end
+    ]
+    before = [item for item in resolved if item[0].end <= quantity.start and item[0].forward]
+    if before:
+        nearest = max(before, key=lambda item: item[0].end)
+        chosen.append(nearest)
+        rest = [item for item in before if item is not nearest]
+        if nearest[0].kind == "claims" and rest:
+            chosen.append(max(rest, key=lambda item: item[0].end))  # the one who denies them
+        chosen.extend(item for item in rest if item[0].kind == "according")
+    chosen.extend(item for item in resolved if item[0].start >= quantity.end and item[0].backward)
+    return chosen
+
+
+def _chain(
+    resolved: list[tuple[Mention, tuple[str, ...]]],
+    quantity: Quantity,
+    outlet: str | None = None,
+) -> tuple[str, ...]:
+    pool = _governing(resolved, quantity) if outlet is not None else []
+    ordered = sorted(pool or resolved, key=lambda item: _distance(item[0], quantity))
     chain: list[str] = []
     for _, names in ordered:
         for name in names:
             if name and (not chain or chain[-1] != name) and name not in chain:
                 chain.append(name)
+    if outlet and len(chain) > 1:
+        # the publishing outlet is left out unless it is the origin ("told TASS" in TASS)
+        folded = outlet.casefold()
+        chain = [chain[0], *(name for name in chain[1:] if name.casefold() != folded)]
     return tuple(chain)
 
 
 def _choose_time(
-    sentence: str, times: list[TimeMention], quantity: Quantity
+    sentence: str,
+    times: list[TimeMention],
+    quantity: Quantity,
+    others: Sequence[Quantity] = (),
+    future: bool = True,
+    mentions: Sequence[Mention] = (),
 ) -> tuple[TimeMention | None, bool]:
-    """The time mention for a claim and whether it dates the statement (not the event)."""
+    """The time mention for a claim and whether it dates the statement (not the event).
+
+    An event time is skipped when a clause break, a statement time ("reported on Monday") or
+    another count that is not coordinated with this one ("casualties among the 11,000 troops
+    it sent last year") stands between it and the number; "in the coming months" dates only a
+    claim about the future (planned or speculative).
+    """
     events: list[TimeMention] = []
     statements: list[TimeMention] = []
     for mention in times:
@@ -156,7 +256,17 @@ def _choose_time(
             statements.append(mention)
         else:
             events.append(mention)
-    events = [m for m in events if not _CLAUSE_BREAK.search(_between(sentence, m, quantity))]
+    statements = [m for m in statements if not _other_speaker(m, quantity, mentions)]
+    events = [
+        m
+        for m in events
+        if not _CLAUSE_BREAK.search(_between(sentence, m, quantity))
+        and not any(_inside(s, m, quantity) for s in statements)
+        and not any(
+            _inside_q(o, m, quantity) and not coordinated(sentence, o, quantity) for o in others
+        )
+        and (future or m.kind != "coming")
+    ]
     pool = (
         [m for m in events if m.precise]
         or [m for m in events if m.kind != "coming"]
@@ -169,6 +279,37 @@ def _choose_time(
     return best, not events
 
 
+def _other_speaker(time: TimeMention, quantity: Quantity, mentions: Sequence[Mention]) -> bool:
+    """Whether a speaker other than the one the statement time belongs to stands between it and
+    the number ("Russia said in June ... , and analysts expect ... more troops")."""
+    owners = [m for m in mentions if m.start <= time.start]
+    owner = max(owners, key=lambda m: m.start) if owners else None
+    lo, hi = (
+        (time.end, quantity.start) if time.end <= quantity.start else (quantity.end, time.start)
+    )
+    return any(m is not owner and lo <= m.start and m.end <= hi for m in mentions)
+
+
+def _inside(statement: TimeMention, event: TimeMention, quantity: Quantity) -> bool:
+    lo, hi = (
+        sorted((event.end, quantity.start))
+        if event.end <= quantity.start
+        else (
+            quantity.end,
+            event.start,
+        )
+    )
+    return lo <= statement.start and statement.end <= hi
+
+
+def _inside_q(other: Quantity, event: TimeMention, quantity: Quantity) -> bool:
+    if other.start == quantity.start:
+        return False
+    if event.end <= quantity.start:
+        return event.end <= other.start and other.end <= quantity.start
+    return quantity.end <= other.start and other.end <= event.start
+
+
 def _between(sentence: str, mention: TimeMention, quantity: Quantity) -> str:
     if mention.start >= quantity.end:
         return sentence[quantity.end : mention.start]
@@ -176,9 +317,15 @@ def _between(sentence: str, mention: TimeMention, quantity: Quantity) -> str:
 
 
 def _person_trim(name: str, entities: Sequence[Entity], span: tuple[int, int]) -> str:
-    for entity in entities:
-        if entity.label == "PERSON" and span[0] <= entity.start < span[1] and entity.text in name:
+    """spaCy's PERSON entity for a speaker name: the name without its title ("Lawmaker Lee X"
+    → "Lee X"), or the person the rules lost behind a title ("Secretary of the ... Council
+    Sergei Shoigu" cleaned to a bare "Secretary")."""
+    inside = [e for e in entities if e.label == "PERSON" and span[0] <= e.start < span[1]]
+    for entity in inside:
+        if entity.text in name:
             return entity.text
+    if inside and name.lower() in _TITLE_WORDS:
+        return inside[-1].text
     return name
 
 
@@ -216,6 +363,11 @@ def extract_claims(
         spans = split_sentences(text)
     spans = _bounded(text, spans)
     context = _Context(folded, entities=entities)
+    if outlet:
+        context.outlet = context.normalize(outlet)
+        context.institutional = bool(_INSTITUTION.search(outlet)) and not _NEWS_NAME.search(outlet)
+    if published and _DEPLOYMENT_SINCE.search(text):
+        context.since_anchor = _deployment_start(text, spans, published)
     claims: list[Claim] = []
     for index, (sent_start, sent_end) in enumerate(spans):
         sentence = text[sent_start:sent_end]
@@ -225,6 +377,20 @@ def extract_claims(
             found = _narrow_coming(found, following, published)
         claims.extend(found)
     return claims
+
+
+def _deployment_start(
+    text: str, spans: Sequence[tuple[int, int]], published: dt.date
+) -> str | None:
+    """The start of the deployment period a report gives ("since late 2024"), for its later
+    "since the initial deployment"."""
+    starts = [
+        mention.date_start
+        for start, end in spans
+        for mention in find_times(text[start:end], published)
+        if mention.kind == "since" and mention.date_start
+    ]
+    return min(starts) if starts else None
 
 
 def _narrow_coming(claims: list[Claim], following: str, published: dt.date) -> list[Claim]:
@@ -260,16 +426,33 @@ def _sentence_claims(
         if context.entities:
             span = (offset + mention.start, offset + mention.end)
             names = tuple(_person_trim(name, context.entities, span) for name in names)
-        resolved.append((mention, context.resolve(mention, names)))
+        quoted = sentence[: mention.start].count('"') % 2 == 1 or bool(_QUOTE_START.match(sentence))
+        resolved.append((mention, context.resolve(mention, names, resolved, quoted)))
     inherited: tuple[str, ...] | None = None
     if not resolved and _QUOTE_START.match(sentence) and context.previous_chain:
         inherited = context.previous_chain
+    elif context.institutional and context.outlet:
+        inherited = (context.outlet,)
     times = find_times(sentence, published) if published else []
+    if published and context.since_anchor:
+        for match in _DEPLOYMENT_SINCE.finditer(sentence):
+            times.append(
+                TimeMention(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    context.since_anchor,
+                    published.isoformat(),
+                    "since",
+                )
+            )
     claims: list[Claim] = []
     quantities = share_hedges(sentence, find_quantities(sentence))
     last_subject: str | None = None
     for quantity in quantities:
-        binding = bind_measure(sentence, quantity.start, quantity.end, quantity.hedge)
+        binding = bind_measure(
+            sentence, quantity.start, quantity.end, quantity.hedge, context.last_measure
+        )
         if binding is None:
             continue
         value = quantity.low if quantity.low is not None else quantity.high
@@ -284,6 +467,7 @@ def _sentence_claims(
             continue  # "the two men": a reference back, not a new count
         subject = binding.subject or last_subject
         last_subject = subject
+        context.last_measure = binding.measure
         claims.append(
             _claim(
                 sentence,
@@ -301,32 +485,34 @@ def _sentence_claims(
                 binding.role,
                 subject,
                 context,
+                quantities,
             )
         )
-    if not claims:
-        unknown = find_unknown_size(sentence)
-        if unknown:
-            start, end, phrase = unknown
-            quantity = Quantity(start, start, start, None, None, "unknown", None, "")
-            claims.append(
-                _claim(
-                    sentence,
-                    offset,
-                    start,
-                    start,
-                    end,
-                    published,
-                    outlet,
-                    resolved,
-                    inherited,
-                    times,
-                    quantity,
-                    "troops",
-                    None,
-                    phrase,
-                    context,
-                )
+    taken = [(c.extra["count_span"][0] - offset, c.extra["count_span"][1] - offset) for c in claims]
+    unknown = find_unknown_size(sentence, taken)
+    if unknown:
+        start, end, phrase = unknown
+        quantity = Quantity(start, start, start, None, None, "unknown", None, "")
+        claims.append(
+            _claim(
+                sentence,
+                offset,
+                start,
+                start,
+                end,
+                published,
+                outlet,
+                resolved,
+                inherited,
+                times,
+                quantity,
+                "troops",
+                None,
+                phrase,
+                context,
             )
+        )
+        claims.sort(key=lambda c: c.extra["count_span"][0])
     if resolved:
         context.previous_chain = _chain(resolved, Quantity(0, 0, 0, None, None, "exact", None, ""))
     return claims
@@ -348,12 +534,23 @@ def _claim(
     role: str | None,
     subject: str | None,
     context: _Context,
+    others: Sequence[Quantity] = (),
 ) -> Claim:
-    chain = _chain(resolved, quantity) or inherited or ("unattributed",)
-    time, _ = _choose_time(sentence, times, quantity)
+    chain = _chain(resolved, quantity, context.outlet or "") or inherited or ("unattributed",)
+    modality = modality_for(sentence, start, noun_end)
+    future = modality in ("planned", "speculative")
+    mentions = [mention for mention, _ in resolved]
+    time, _ = _choose_time(sentence, times, quantity, others, future, mentions)
     pub_iso = published.isoformat() if published else None
     time_start = time.date_start if time else pub_iso
     time_end = time.date_end if time else pub_iso
+    if (
+        time
+        and time.kind == "since"
+        and time.point
+        and _BEGAN_WITH.search(_between(sentence, time, quantity))
+    ):
+        time_start, time_end = time.point  # "starting last October, beginning with 1,500"
     background = bool(
         (quantity.hedge or "").lower().startswith("the ")
         or _ALREADY.match(sentence[noun_end:])
@@ -375,7 +572,7 @@ def _claim(
         subject=subject,
         actor=actor,
         location=location_for(sentence, noun_end),
-        modality=modality_for(sentence, start, noun_end),
+        modality=modality,
         time_text=time.text if time else None,
         time_start=time_start,
         time_end=time_end,

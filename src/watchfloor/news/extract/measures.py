@@ -9,6 +9,7 @@ after a casualty verb ("killed 300"), or as the value of a toll ("casualties had
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from watchfloor.news.claim import Measure
@@ -23,18 +24,29 @@ NOUNS: tuple[tuple[str, Measure, str | None], ...] = (
         "special forces",
     ),
     (r"commandos", "troops", "special forces"),
+    (
+        r"(?:engineering|construction)\s+and\s+(?:engineering|construction)\s+"
+        r"(?:personnel|troops|units|workers)|engineering\s+(?:personnel|troops|units)",
+        "troops",
+        "engineer",
+    ),
     (r"(?:military\s+)?construction\s+(?:workers|troops|personnel)", "troops", "military builder"),
     (r"(?:military\s+)?builders", "troops", "military builder"),
     (r"sappers|deminers|mine[-\s]clearers", "troops", "sapper"),
     (r"(?:military\s+|combat\s+)?engineers", "troops", "engineer"),
     (r"(?:laborers|labourers|workers)", "troops", "worker"),
+    (r"newcomers|new\s+arrivals|replacements|reinforcements", "troops", "rotation"),
+    (r"volunteers", "troops", "volunteers"),
+    (r"generals", "troops", "generals"),
+    (r"officers", "troops", "officers"),
     (r"prisoners\s+of\s+war|POWs|prisoners|captives", "captured", None),
     (r"casualties|losses", "casualties", None),
     (r"fatalities|deaths|dead", "killed", None),
     (
         r"soldiers|troops|personnel|forces|servicemen|service\s*members|fighters|men|infantrymen|"
-        r"infantry|mercenaries|reinforcements|recruits|conscripts|marines|paratroopers|"
-        r"officers|military\s+personnel|people|nationals|citizens",
+        r"infantry|mercenaries|recruits|conscripts|marines|paratroopers|"
+        r"military\s+personnel|people|nationals|citizens|others|"
+        r"(?:North\s+|South\s+)?Koreans|Russians|Ukrainians",
         "troops",
         None,
     ),
@@ -53,7 +65,15 @@ _CASUALTY_WORDS: dict[str, Measure] = {
     "prisoner": "captured",
     "missing": "missing",
     "casualties": "casualties",
+    "killing": "killed",
+    "wounding": "wounded",
+    "injuring": "wounded",
+    "capturing": "captured",
 }
+#: Nouns that count people only with a casualty word, a hedge or an antecedent: "two men",
+#: "300 people", "others", "North Koreans" are not troop counts by themselves.
+_WEAK_NOUNS = frozenset({"men", "people", "nationals", "citizens", "officers", "others"})
+_HEDGE_OK = frozenset({"men", "officers"})
 
 _NOUN_RE = "|".join(f"(?:{pattern})" for pattern, _, _ in NOUNS)
 _MOD = (
@@ -64,41 +84,73 @@ _MOD = (
     r"contract|wounded|injured|captured|dead|killed|missing|young|elite|infantry|assault)"
 )
 _Q = r"[\"“”'‘’]?"
+_CAS_WORD = r"killed|wounded|injured|captured|missing|dead"
 _CASUALTY = (
     r"(?P<cas>killed|dead|died|deaths|fatalities|wounded|injured|injuries|captured|"
     r"taken\s+prisoner|missing|casualties)"
     r"(?:\s*(?:,|and|or|and/or)\s+(?P<cas2>killed|wounded|injured|captured|missing))?"
 )
+_AUX = (
+    r"(?:(?:have|has|had|were|was|are|is|been|being|reportedly|already|since|all|both|now|"
+    r"listed\s+as|reported\s+as|reported|declared|presumed|feared|officially|confirmed)\s+)"
+)
 _PRED = re.compile(
-    rf"^\s*(?:,\s*)?(?:who\s+|that\s+)?(?:(?:have|has|had|were|was|are|is|been|being|reportedly|"
-    rf"already|since|all|both)\s+){{0,3}}{_CASUALTY}\b",
+    rf"^\s*(?:,\s*)?(?:who\s+|that\s+)?{_AUX}{{0,3}}{_CASUALTY}\b",
     re.IGNORECASE,
 )
-_DIRECT = re.compile(rf"^{_Q}\s+{_CASUALTY}\b", re.IGNORECASE)
+_DIRECT = re.compile(rf"^{_Q}\s+{_AUX}{{0,3}}{_CASUALTY}\b", re.IGNORECASE)
 _NOUN = re.compile(
     rf"^{_Q}\s+(?:of\s+)?(?P<mods>(?:{_MOD}\s+){{0,4}}?)(?P<noun>{_NOUN_RE})\b(?!-)",
 )
 _PARTITIVE = re.compile(
-    rf"^\s+of\s+(?:(?:them|whom)|(?:those|these|the|its|their)\s+(?:{_MOD}\s+){{0,3}}?"
-    rf"(?P<noun>{_NOUN_RE}))\b",
+    rf"^\s+of\s+(?:(?P<pron>them|whom)|(?:those|these|the|its|their)\s+"
+    r"(?:(?:most|more|less|seriously|severely|badly|critically|lightly|gravely)\s+){0,2}"
+    rf"(?:(?P<adj>(?:{_CAS_WORD})(?:\s+(?:and|or)\s+(?:{_CAS_WORD}))?)|"
+    rf"(?:{_MOD}\s+){{0,3}}?(?P<noun>{_NOUN_RE})))\b",
     re.IGNORECASE,
 )
 _STRONG = re.compile(r"^-strong\s+(?:\w+\s+){0,2}?(?:force|contingent|unit|army|group)\b", re.I)
 _VERB_BEFORE = re.compile(
-    r"\b(?P<verb>killed|wounded|injured|captured|took\s+prisoner|taken\s+prisoner|lost)\s+$",
+    r"\b(?P<verb>killed|wounded|injured|captured|took\s+prisoner|taken\s+prisoner|lost|killing|"
+    r"wounding|injuring|capturing)\s+$",
     re.IGNORECASE,
 )
 _TOLL_BEFORE = re.compile(
-    rf"\b(?P<noun>casualties|losses|death\s+toll|toll|deaths|fatalities|dead|wounded|injured|"
+    rf"^.*\b(?P<noun>casualties|losses|death\s+toll|toll|deaths|fatalities|dead|wounded|injured|"
     rf"number\s+of\s+(?:{_MOD}\s+){{0,3}}(?:troops|soldiers|personnel|dead|casualties|wounded))\b"
     r"[^.;\d]{0,50}?\b(?:reached|reach|rose\s+to|risen\s+to|rising\s+to|climbed\s+to|stood\s+at|"
     r"stands\s+at|totall?ed|topped|numbered|hit|to|at|of|was|were|is|are|now)\s+[\"“]?$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 _TOLL_HEDGE_VERB = re.compile(
-    r"\b(?P<noun>casualties|losses|death\s+toll|deaths|fatalities)\b[^.;\d]{0,40}?$",
+    r"^.*\b(?P<noun>casualties|losses|death\s+toll|deaths|fatalities)\b[^.;\d]{0,40}?$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: "the units, which ... numbered about 11,000": a troop total given after the noun.
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:troops|soldiers|forces|units|contingent|force|personnel|deployment)\b[^.;\d]{0,60}?"
+    r"\b(?:numbered|numbering|number|totall?ed|totall?ing|totals?)\s+$",
     re.IGNORECASE,
 )
+#: "put the figure at 11,000-12,000": a figure referring back to the previous count.
+_FIGURE_BEFORE = re.compile(
+    r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the|that|this|its)\s+"
+    r"(?:figure|number|total|tally|count)\s+at\s+$",
+    re.IGNORECASE,
+)
+_WHO_AFTER = re.compile(r"^\s*(?:,\s*)?who\b", re.IGNORECASE)
+_SENT_AFTER = re.compile(
+    r"^\s+(?:(?:were|was|have\s+been|had\s+been|being)\s+)?(?:sent|deployed|dispatched|"
+    r"rotated|transferred|stationed)\b",
+    re.IGNORECASE,
+)
+_VOLUNTEERED = re.compile(
+    r"^\s*(?:who\s+)?(?:(?:have|has|had)\s+)?(?:volunteered|enlisted|signed\s+up)\b",
+    re.IGNORECASE,
+)
+#: "2.5 wounded for every soldier killed": a ratio, not a count.
+_RATIO_AFTER = re.compile(r"^\s*(?:for\s+(?:each|every)|per|to\s+(?:each|every|one))\b", re.I)
+_CASUALTY_MEASURES = frozenset({"killed", "wounded", "casualties", "captured", "missing"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,24 +180,54 @@ def _casualty(first: str, second: str | None) -> Measure:
     measure = _CASUALTY_WORDS.get(word, "casualties")
     if second:
         other = _CASUALTY_WORDS.get(second.lower(), "casualties")
-        if {measure, other} <= {"killed", "wounded"} and measure != other:
-            return "casualties"
         if measure != other:
             return "casualties"
     return measure
 
 
-def bind_measure(sentence: str, start: int, end: int, hedge: str | None = None) -> Binding | None:
+_ANTECEDENT = re.compile(rf"\b(?P<noun>{_NOUN_RE})\b")
+
+
+def _antecedent(before: str, previous: Measure | None) -> tuple[Measure, str | None]:
+    """What "of them" / "of whom" counts: the last people noun before it, else the last claim."""
+    nouns = [
+        m.group("noun")
+        for m in _ANTECEDENT.finditer(before)
+        if m.group("noun").lower() not in _WEAK_NOUNS
+    ]
+    if nouns:
+        return _noun_measure(nouns[-1])
+    return (previous or "troops"), None
+
+
+def bind_measure(
+    sentence: str,
+    start: int,
+    end: int,
+    hedge: str | None = None,
+    previous: Measure | None = None,
+) -> Binding | None:
     """The measure of the quantity at ``sentence[start:end]``, or ``None`` when it counts no one.
 
     Args:
         sentence: The sentence holding the quantity.
         start, end: The quantity's offsets in ``sentence`` (hedge included).
         hedge: The quantity's hedge words, used for "casualties exceeded 3,000".
+        previous: The measure of the report's previous claim, for words that point back to it
+            ("Over 100 others", "put the figure at", "of them").
 
     Returns:
-        The binding, or ``None`` for numbers of things (missiles, km², years...).
+        The binding, or ``None`` for numbers of things (missiles, km², years, ratios...).
     """
+    binding = _bind(sentence, start, end, hedge, previous)
+    if binding is not None and _RATIO_AFTER.match(sentence[binding.end :]):
+        return None
+    return binding
+
+
+def _bind(
+    sentence: str, start: int, end: int, hedge: str | None, previous: Measure | None
+) -> Binding | None:
     after = sentence[end:]
     before = sentence[:start]
     verb = _VERB_BEFORE.search(before)
@@ -153,11 +235,22 @@ def bind_measure(sentence: str, start: int, end: int, hedge: str | None = None) 
     partitive = _PARTITIVE.match(after)
     if partitive:
         pred = _PRED.match(after[partitive.end() :])
-        if not pred:
-            return None
-        measure = _casualty(pred.group("cas"), pred.group("cas2"))
-        subject = partitive.group("noun")
-        return Binding(measure, None, subject, end + partitive.end() + pred.end())
+        subject = partitive.group("noun") or partitive.group("adj")
+        if pred:
+            measure = _casualty(pred.group("cas"), pred.group("cas2"))
+            return Binding(measure, None, subject, end + partitive.end() + pred.end())
+        role: str | None
+        if partitive.group("adj"):
+            words = re.split(r"\s+(?:and|or)\s+", partitive.group("adj").lower())
+            measure = _casualty(words[0], words[1] if len(words) > 1 else None)
+            role = None
+        elif partitive.group("noun"):
+            measure, role = _noun_measure(partitive.group("noun"))
+            if partitive.group("noun").lower() in _WEAK_NOUNS:
+                measure, role = previous or "troops", None
+        else:
+            measure, role = _antecedent(before, previous)
+        return Binding(measure, role, subject, end + partitive.end())
 
     direct = _DIRECT.match(after)
     if direct:
@@ -170,53 +263,89 @@ def bind_measure(sentence: str, start: int, end: int, hedge: str | None = None) 
 
     noun = _NOUN.match(after)
     if noun:
-        noun_text = noun.group("noun")
-        if noun_text.lower() in ("men", "people", "nationals", "citizens", "officers") and not (
-            noun.group("mods").strip()
-        ):
-            # "two men", "300 people": only a count of troops when a casualty verb follows
-            pred_only = _PRED.match(after[noun.end() :])
-            if not pred_only and not verb:
-                return None
-        measure, role = _noun_measure(noun_text)
-        subject = (noun.group("mods") + noun_text).strip()
-        stop = end + noun.end()
-        pred = _PRED.match(after[noun.end() :])
-        if pred:
-            measure = _casualty(pred.group("cas"), pred.group("cas2"))
-            stop += pred.end()
-            role = None
-        elif verb and verb.group("verb").lower() != "lost":
-            measure = _casualty(verb.group("verb"), None)
-            role = None
-        elif verb:
-            measure = "casualties"
-            role = None
-        if measure == "troops" and noun_text.lower() in ("people", "nationals", "citizens"):
-            return None
-        return Binding(measure, role, subject, stop)
+        return _noun_binding(noun, after, end, hedge, verb, previous)
 
     if verb and verb.group("verb").lower() not in ("lost",):
         return Binding(_casualty(verb.group("verb"), None), None, None, end)
 
+    if _WHO_AFTER.match(after) or _SENT_AFTER.match(after):
+        return Binding("troops", None, None, end)
+
+    return _toll_binding(before, end, hedge, previous)
+
+
+def _noun_binding(
+    noun: re.Match[str],
+    after: str,
+    end: int,
+    hedge: str | None,
+    verb: re.Match[str] | None,
+    previous: Measure | None,
+) -> Binding | None:
+    noun_text = noun.group("noun")
+    lowered = noun_text.lower()
+    rest = after[noun.end() :]
+    pred = _PRED.match(rest)
+    demonym = lowered.endswith(("koreans", "russians", "ukrainians"))
+    measure, role = _noun_measure(noun_text)
+    if lowered in _WEAK_NOUNS or demonym:
+        weak_ok = bool(pred or verb)
+        if lowered in _HEDGE_OK and (hedge or noun.group("mods").strip()):
+            weak_ok = True
+        if lowered == "others" and previous is not None:
+            weak_ok = True
+            measure, role = previous, None
+        if _VOLUNTEERED.match(rest):
+            weak_ok = True
+            measure, role = "troops", "volunteers"
+        if not weak_ok:
+            return None
+    subject = (noun.group("mods") + noun_text).strip()
+    stop = end + noun.end()
+    if pred:
+        measure = _casualty(pred.group("cas"), pred.group("cas2"))
+        stop += pred.end()
+        role = None
+    elif verb and verb.group("verb").lower() != "lost":
+        measure = _casualty(verb.group("verb"), None)
+        role = None
+    elif verb:
+        measure = "casualties"
+        role = None
+    if measure == "troops" and role is None and (lowered in ("people", "nationals", "citizens")):
+        return None
+    if measure == "troops" and demonym:
+        return None
+    return Binding(measure, role, subject, stop)
+
+
+def _toll_binding(
+    before: str, end: int, hedge: str | None, previous: Measure | None
+) -> Binding | None:
+    if _TOTAL_BEFORE.search(before):
+        return Binding("troops", None, None, end)
+    if previous is not None and _FIGURE_BEFORE.search(before):
+        return Binding(previous, None, None, end)
     toll = _TOLL_BEFORE.search(before)
     if toll is None and hedge and hedge.lower() in ("exceeded", "surpassed", "exceeding"):
         toll = _TOLL_HEDGE_VERB.search(before)
-    if toll:
-        noun_word = toll.group("noun").lower()
-        if noun_word.startswith("number of"):
-            inner = noun_word.split()[-1]
-            measure = _CASUALTY_WORDS.get(inner, "troops")
-        elif "toll" in noun_word:
-            measure = "killed"
-        else:
-            measure = (
-                _noun_measure(noun_word)[0]
-                if noun_word not in _CASUALTY_WORDS
-                else (_CASUALTY_WORDS[noun_word])
-            )
-        return Binding(measure, None, toll.group("noun"), end)
-    return None
+    if not toll:
+        return None
+    noun_word = " ".join(toll.group("noun").lower().split())
+    measure: Measure
+    if noun_word.startswith("number of"):
+        inner = noun_word.split()[-1]
+        measure = _CASUALTY_WORDS.get(inner, "troops")
+    elif noun_word == "toll":
+        # a bare "toll" points back to the figure just given ("put the toll at about 3,000")
+        measure = previous if previous in _CASUALTY_MEASURES and previous else "killed"
+    elif "toll" in noun_word:
+        measure = "killed"
+    elif noun_word in _CASUALTY_WORDS:
+        measure = _CASUALTY_WORDS[noun_word]
+    else:
+        measure = _noun_measure(noun_word)[0]
+    return Binding(measure, None, toll.group("noun"), end)
 
 
 _UNKNOWN = re.compile(
@@ -227,17 +356,22 @@ _UNKNOWN = re.compile(
     rf"(?:{_MOD}\s+){{0,3}}?(?:troops|soldiers|forces|personnel))\b",
 )
 _UNKNOWN_BLOCK = re.compile(
-    r"(?:\d|dozen|hundred|thousand|million|dozens|hundreds|thousands|\bof|\bthe|\bthese|"
-    r"\bthose|\bits|\btheir|\bno|\bany)\s*[\"”’]?\s*$",
+    r"(?:\d|dozen|hundred|thousand|million|dozens|hundreds|thousands|\bthe|\bthese|"
+    r"\bthose|\bits|\btheir|\bno|\bany|(?:\d|dozens?|hundreds?|thousands?|millions?|\bsome|"
+    r"\bone|\bnone|\bmany|\bmost)\s+of)\s*[\"”’]?\s*$",
     re.IGNORECASE,
 )
 
 
-def find_unknown_size(sentence: str) -> tuple[int, int, str] | None:
+def find_unknown_size(
+    sentence: str, taken: Sequence[tuple[int, int]] = ()
+) -> tuple[int, int, str] | None:
     """An unsized count of more people ("could dispatch additional troops"), if any.
 
     Args:
         sentence: One sentence.
+        taken: Spans of counts already found in the sentence; a phrase overlapping one is part
+            of that count ("3,000 more troops"), not an unsized one.
 
     Returns:
         ``(start, end, phrase)`` relative to the sentence, or ``None``.
@@ -246,6 +380,8 @@ def find_unknown_size(sentence: str) -> tuple[int, int, str] | None:
         if _UNKNOWN_BLOCK.search(sentence[: match.start()]):
             continue
         if re.match(r"more\s+than\b", match.group("phrase"), re.IGNORECASE):
+            continue
+        if any(match.start() < b and a < match.end() for a, b in taken):
             continue
         return match.start(), match.end(), match.group("phrase")
     return None

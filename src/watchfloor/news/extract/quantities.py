@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from watchfloor.news.claim import Bound
 from watchfloor.news.extract.numbers import NUMBER, parse_number
 
-__all__ = ["HEDGES", "VAGUE", "Quantity", "find_quantities", "share_hedges"]
+__all__ = ["HEDGES", "VAGUE", "Quantity", "coordinated", "find_quantities", "share_hedges"]
 
 #: Hedge phrase (lower case) → bound it gives a single number.
 HEDGES: dict[str, Bound] = {
@@ -49,6 +49,7 @@ HEDGES: dict[str, Bound] = {
     "at most": "upper",
     "no more than": "upper",
     "just under": "upper",
+    "or more": "lower",
 }
 
 #: Vague quantity phrase (lower case) → documented (low, high) interval.
@@ -66,7 +67,9 @@ VAGUE: dict[str, tuple[float, float]] = {
 }
 
 _HEDGE_RE = "|".join(
-    re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True)
+    re.escape(h).replace(r"\ ", r"\s+")
+    for h in sorted(HEDGES, key=len, reverse=True)
+    if h != "or more"  # written after the number: "10,000 or more troops"
 )
 _VAGUE_RE = "|".join(
     re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True)
@@ -93,6 +96,7 @@ _UNIT_AFTER = re.compile(
     r"tons?\b|years?\b|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b|dollars?\b|won\b|"
     r"rubles?\b|roubles?\b|euros?\b|pounds?\b|(?:st|nd|rd|th)\b))"
 )
+_OR_MORE = re.compile(r"^\s+or\s+(?:more|above)\b", re.IGNORECASE)
 _BAD_BEFORE = re.compile(r"(?:[A-Za-z$€£#]-?|\d[.,]?|[.:/])$")
 
 
@@ -195,11 +199,24 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 continue
             if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
                 continue
+            if not value.is_integer():
+                continue  # "2.5 wounded for every soldier killed": a ratio, not a count
+            stop = match.end()
+            or_more = _OR_MORE.match(after)
+            if or_more and not hedge:
+                hedge, stop = "or more", stop + or_more.end()
             low, high, bound = _single(value, hedge)
             if text.lower() == "a dozen" and not hedge:
                 bound = "approx"
             quantity = Quantity(
-                match.start(), match.end(), number_start, low, high, bound, hedge, match.group(0)
+                match.start(),
+                stop,
+                number_start,
+                low,
+                high,
+                bound,
+                hedge,
+                sentence[match.start() : stop],
             )
         found.append(quantity)
     return found
@@ -233,3 +250,9 @@ def share_hedges(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
                 quantity = quantity.with_hedge(previous.hedge, previous.bound)
         shared.append(quantity)
     return shared
+
+
+def coordinated(sentence: str, a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities of ``sentence`` are a coordinated pair ("300 killed and 2,700")."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return bool(_PAIR_GAP.match(sentence[first.end : second.start]))

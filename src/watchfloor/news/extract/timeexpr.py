@@ -4,10 +4,17 @@ Each pattern in :data:`_RULES` pairs a regular expression with a resolver that r
 ``(start, end)`` dates. Choices the conventions leave open:
 
 * A month named without a year is its most recent occurrence on or before publication, except
-  after "as early as", "next", or "by", where it is the current year's (or the next) month.
-* "in the coming months" is publication .. publication + 90 days (weeks: + 21, days: + 7).
-* "this year" is the whole calendar year; "earlier this year" ends at publication.
-* "by mid-January" gives an end (20 January) and no start.
+  after "as early as", "next", or "by", where it is the current year's (or the next) month;
+  "last October" is the most recent October before publication's month.
+* "in the coming months" is publication .. the end of the third calendar month after
+  publication's month (weeks: + 21 days, days: + 7).
+* "this year" and "earlier this year" run from 1 January to publication; "later this year" and
+  "by the end of the year" from publication to 31 December.
+* "by <month>" and "by mid-January" are that month (or part of it), like "in <month>".
+* "earlier this week" runs from that week's Monday to the day before publication.
+* Seasons are meteorological (spring Mar-May, summer Jun-Aug, autumn Sep-Nov, winter Dec-Feb),
+  the most recent one on or before publication; "last autumn" the most recent completed one.
+* "since X" and "starting X" run from the start of X to publication.
 * Month parts: early = 1-10, mid = 11-20, late = 21-end. Year parts: early = Jan-Apr,
   mid = May-Aug, late = Sep-Dec.
 """
@@ -48,6 +55,8 @@ class TimeMention:
         kind: ``"point"`` for a day or interval, ``"since"`` for "since X" (ends at publication),
             ``"by"`` for "by X" (no start), ``"coming"`` for "in the coming months".
         precise: A calendar date was written ("Oct. 8", "Jan. 11, 2025").
+        point: The interval the expression names by itself ("last October" in "starting last
+            October"), for the sub-group it began with.
     """
 
     start: int
@@ -57,6 +66,7 @@ class TimeMention:
     date_end: str | None
     kind: str
     precise: bool = False
+    point: tuple[str | None, str] | None = None
 
 
 Span = tuple[dt.date | None, dt.date]
@@ -115,7 +125,9 @@ def _r_date(m: re.Match[str], pub: dt.date) -> Span:
     month = _month_number(m.group("m"))
     year = int(m.group("y")) if m.group("y") else _past_year(month, pub)
     first = dt.date(year, month, int(m.group("d1")))
-    last = dt.date(year, month, int(m.group("d2"))) if m.group("d2") else first
+    last_month = _month_number(m.group("m2")) if m.group("m2") else month
+    last_year = year + (1 if last_month < month else 0)
+    last = dt.date(last_year, last_month, int(m.group("d2"))) if m.group("d2") else first
     return first, last
 
 
@@ -126,6 +138,8 @@ def _r_month_part(m: re.Match[str], pub: dt.date) -> Span:
         year = int(m.group("y"))
     elif lead in ("next", "by", "as early as", "until", "before"):
         year = _future_year(month, pub) if lead != "by" else pub.year
+    elif lead == "last":
+        year = pub.year if month < pub.month else pub.year - 1
     else:
         year = _past_year(month, pub)
     return _part_of_month(m.group("part"), year, month)
@@ -168,6 +182,8 @@ def _r_relative_month(m: re.Match[str], pub: dt.date) -> Span:
 def _r_week(m: re.Match[str], pub: dt.date) -> Span:
     monday = pub - dt.timedelta(days=pub.weekday())
     rel = m.group("rel").lower()
+    if rel == "this" and m.group("earlier"):
+        return monday, max(monday, pub - dt.timedelta(days=1))
     if rel == "last":
         return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
     if rel == "next":
@@ -184,8 +200,50 @@ def _r_weekend(m: re.Match[str], pub: dt.date) -> Span:
 
 def _r_coming(m: re.Match[str], pub: dt.date) -> Span:
     unit = m.group("unit").lower()
-    days = {"months": 90, "weeks": 21, "days": 7}[unit]
+    if unit == "months":
+        month = pub.month + 3
+        year = pub.year + (month - 1) // 12
+        return pub, _month_end(year, (month - 1) % 12 + 1)
+    days = {"weeks": 21, "days": 7}[unit]
     return pub, pub + dt.timedelta(days=days)
+
+
+_SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
+
+
+def _r_season(m: re.Match[str], pub: dt.date) -> Span:
+    first_m, last_m = _SEASONS[m.group("season").lower()]
+    rel = (m.group("rel") or "").lower()
+    if m.group("y"):
+        year = int(m.group("y"))
+        start = dt.date(year, first_m, 1)
+    else:
+        # the most recent season started on or before publication ("last": completed by then)
+        year = pub.year
+        start = dt.date(year, first_m, 1)
+        while start > pub:
+            year -= 1
+            start = dt.date(year, first_m, 1)
+        end_year = year + (1 if last_m < first_m else 0)
+        if rel == "last" and _month_end(end_year, last_m) >= pub:
+            year -= 1
+        elif rel == "next":
+            year += 1
+        start = dt.date(year, first_m, 1)
+    end_year = year + (1 if last_m < first_m else 0)
+    return start, _month_end(end_year, last_m)
+
+
+def _r_year_end(m: re.Match[str], pub: dt.date) -> Span:
+    year = int(m.group("y")) if m.group("y") else pub.year
+    end = dt.date(year, 12, 31)
+    return (pub if pub <= end else dt.date(year, 1, 1)), end
 
 
 def _r_day(m: re.Match[str], pub: dt.date) -> Span:
@@ -200,13 +258,19 @@ def _r_year(m: re.Match[str], pub: dt.date) -> Span:
 
 Resolver = Callable[[re.Match[str], dt.date], Span]
 
-_LEAD = r"(?:(?P<lead>as\s+early\s+as|next|by|until|before)\s+)?"
+_LEAD = r"(?:(?P<lead>as\s+early\s+as|next|last|by|until|before)\s+)?"
 _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE if flags else 0), resolver)
     for pattern, resolver, flags in (
         (
+            rf"\b(?:by|before|until)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+|this\s+)?"
+            rf"(?:year|(?P<y>{_YEAR}))|year[-\s]end)\b|\blater\s+this\s+year\b",
+            _r_year_end,
+            True,
+        ),
+        (
             rf"\b(?:between\s+)?(?P<m>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:\s*(?:-|–|and|to)\s*"
-            rf"(?P<d2>\d{{1,2}}))?(?:,?\s+(?P<y>{_YEAR}))?\b(?![,.]?\d)",
+            rf"(?:(?P<m2>{_MONTH})\s+)?(?P<d2>\d{{1,2}}))?(?:,?\s+(?P<y>{_YEAR}))?\b(?![,.]?\d)",
             _r_date,
             False,
         ),
@@ -231,7 +295,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             _r_relative_month,
             True,
         ),
-        (r"\b(?P<rel>last|this|next)\s+week\b", _r_week, True),
+        (r"\b(?P<earlier>earlier\s+)?(?P<rel>last|this|next)\s+week\b", _r_week, True),
         (r"\b(?:at|over|during)\s+the\s+weekend\b|\blast\s+weekend\b", _r_weekend, True),
         (
             rf"\b(?:on\s+)?(?P<d1>{_WEEKDAY})(?:\s+(?:and|or|to|through)\s+(?P<d2>{_WEEKDAY}))?\b",
@@ -240,18 +304,24 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         ),
         (r"\b(?:in|over)\s+the\s+(?:coming|next)\s+(?P<unit>months|weeks|days)\b", _r_coming, True),
         (r"\byesterday\b|\btoday\b", _r_day, True),
+        (
+            rf"\b(?:(?:in|during|over)\s+)?(?:(?P<rel>last|this|next)\s+|the\s+)?"
+            rf"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
+            _r_season,
+            True,
+        ),
         (rf"\b(?:in|since|by|during|of)\s+(?P<y>{_YEAR})\b(?!-)", _r_year, True),
     )
 )
 _THIS_YEAR = re.compile(r"\b(?P<earlier>earlier\s+)?(?P<rel>this|last|next)\s+year\b", re.I)
-_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|starting(?:\s+in|\s+from)?|beginning\s+in)\s+$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
 def _plain_year(m: re.Match[str], pub: dt.date) -> Span:
     rel = m.group("rel").lower()
     year = pub.year + {"this": 0, "last": -1, "next": 1}[rel]
-    if m.group("earlier") and rel == "this":
+    if rel == "this":
         return dt.date(year, 1, 1), pub
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
@@ -274,19 +344,24 @@ def find_times(sentence: str, published: dt.date) -> list[TimeMention]:
             lo, hi = match.span()
             if any(lo < b and a < hi for a, b in taken):
                 continue
-            if match.group(0).strip().lower() in ("may", "march") and pattern is _RULES[2][0]:
+            if match.group(0).strip().lower() in ("may", "march") and resolver is _r_month_part:
                 continue  # the modal verb and the verb, not the months
+            if resolver is _r_season and match.group(0).strip().lower() == "fall":
+                continue  # the verb, not the season
             try:
                 first, last = resolver(match, published)
             except (ValueError, KeyError):
                 continue
             before = sentence[:lo]
             kind = "point"
+            point = (first.isoformat() if first else None, last.isoformat())
             if _SINCE.search(before):
                 kind, first, last = "since", first, published
                 lo = _SINCE.search(before).start()  # type: ignore[union-attr]
+            elif resolver is _r_year_end:
+                kind = "by"
             elif _BY.search(before) or match.group(0).lower().startswith("by "):
-                kind, first = "by", None
+                kind = "by"  # "by September": the month itself, per the corpus rules
             elif resolver is _r_coming:
                 kind = "coming"
             taken.append((lo, hi))
@@ -298,7 +373,8 @@ def find_times(sentence: str, published: dt.date) -> list[TimeMention]:
                     first.isoformat() if first else None,
                     last.isoformat(),
                     kind,
-                    pattern is _RULES[0][0],
+                    resolver is _r_date,
+                    point,
                 )
             )
     mentions.sort(key=lambda mention: mention.start)
