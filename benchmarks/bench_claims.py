@@ -18,6 +18,7 @@ from pathlib import Path
 
 from watchfloor.news import parse_report
 from watchfloor.news.extract import extract_claims
+from watchfloor.news.extract.nlp import load_model, spacy_ready
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,12 +63,10 @@ def main() -> None:
     rules = rate(lambda t: extract_claims(t, nlp="rules"), texts, args.repeat)
     print(f"articles: {len(texts)} x 600 words, best of {args.repeat}")
     print(f"watchfloor rules extraction      {rules:8.1f} articles/s")
-    try:
-        import spacy
-    except ImportError:
-        print("spaCy not installed: baseline and spaCy path not measured")
+    if not spacy_ready():
+        print("spaCy or its model not installed: baseline and spaCy path not measured")
         return
-    nlp = spacy.load("en_core_web_sm")
+    nlp = load_model()
     nlp(texts[0])
     extract_claims(texts[0], nlp="spacy")
     base = rate(nlp, texts, args.repeat)

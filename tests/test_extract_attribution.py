@@ -223,3 +223,153 @@ def test_watch_aliases_normalize_demonym_and_definite_forms() -> None:
     )
     (claim,) = extract_claims(text, published=PUB, nlp="rules")
     assert claim.attribution == ("Ukrainian Special Operations Forces",)
+
+
+def _origins(text: str, nlp: str = "rules") -> list[tuple[str, ...]]:
+    claims = extract_claims(text, published=PUB, nlp=nlp)  # type: ignore[arg-type]
+    assert claims, text
+    return [claim.attribution for claim in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        # a participle's speaker is the subject of the main clause
+        (
+            "The spy agency first went public on Monday, saying that about 1,500 soldiers had "
+            "been shipped to Vladivostok.",
+            ("spy agency",),
+        ),
+        (
+            "The JCS briefed the committee, with a JCS official telling lawmakers that some "
+            "3,000 soldiers were in Russia.",
+            ("JCS official",),
+        ),
+        # relays: who briefed the cited source, who relayed an assessment
+        (
+            "About 3,000 soldiers were sent, Yonhap reported, citing lawmaker Kang Min-seok, who "
+            "was briefed by the spy agency.",
+            ("spy agency", "Kang Min-seok", "Yonhap"),
+        ),
+        (
+            "The lawmaker, who was briefed by the NIS, said 300 soldiers had been killed.",
+            ("NIS", "lawmaker"),
+        ),
+        (
+            "A separate British intelligence assessment, described to CNN by a European official "
+            "and reached independently, also put casualties at about 4,000.",
+            ("British intelligence", "European official"),
+        ),
+        (
+            "Citing two U.S. officials, Reuters reported that 2,000 soldiers had been killed.",
+            ("U.S. officials", "Reuters"),
+        ),
+        (
+            "Reuters reported, citing two U.S. officials, that 2,000 soldiers had been killed.",
+            ("U.S. officials", "Reuters"),
+        ),
+        # a source named as the owner of a document or count
+        (
+            "The JCS figure is in line with the National Intelligence Service's assessment last "
+            "Thursday that at least 100 soldiers had been killed.",
+            ("National Intelligence Service",),
+        ),
+        (
+            "North Korea has lost 3,000 soldiers, by the Institute for the Study of War's count.",
+            ("Institute for the Study of War",),
+        ),
+        (
+            "North Korean troops have suffered 3,000 casualties, per a Pentagon estimate.",
+            ("Pentagon",),
+        ),
+        ("North Korea's casualty figures show 3,000 soldiers killed.", ("unattributed",)),
+        # the author of a document, not the document
+        (
+            "About 1,500 builders have arrived, according to an analysis of satellite imagery "
+            "released Monday by the Northeast Asia Imagery Group.",
+            ("Northeast Asia Imagery Group",),
+        ),
+        (
+            "North Korea has suffered 3,000 casualties, according to figures provided by the "
+            "Pentagon.",
+            ("Pentagon",),
+        ),
+        # reporting passives and quotation frames
+        ("Around 2,000 troops were estimated by the NIS to be in Kursk.", ("NIS",)),
+        ("About 3,000 troops were sent by Pyongyang to Kursk.", ("unattributed",)),
+        ("Budanov was quoted as saying that 3,000 soldiers had been killed.", ("Budanov",)),
+        (
+            "Yonhap quoted lawmaker Park Ji-won as saying that 3,000 soldiers had been killed.",
+            ("Park Ji-won", "Yonhap"),
+        ),
+        # anonymity wording inside a restrictive relative clause
+        (
+            "A U.S. official who declined to be named said 300 soldiers were killed.",
+            ("U.S. official",),
+        ),
+        # an object relative after the figure: "the 3,000 ... that X cited"
+        (
+            "The tally is close to the more than 3,000 soldiers killed or wounded that President "
+            "Volodymyr Zelensky cited last month.",
+            ("Volodymyr Zelensky",),
+        ),
+        # names: a title word heading a body, a place's country, a leading "separate"
+        (
+            "In a statement, the General Staff of Ukraine said 300 soldiers had been killed.",
+            ("Ukrainian General Staff",),
+        ),
+        (
+            "A source in North Korea's North Hamgyong Province told Daily NK that another 1,000 "
+            "workers were being selected.",
+            ("source in North Hamgyong Province", "Daily NK"),
+        ),
+    ],
+)
+def test_generalized_frames(text: str, chain: tuple[str, ...]) -> None:
+    """Reporting frames beyond "X said": participles, relays, documents, passives, quotes."""
+    assert _origins(text)[-1] == chain
+
+
+def test_next_sentence_names_an_indefinite_source() -> None:
+    """'according to a Seoul-based research group ... The Northeast Asia Imagery Group said':
+    the description takes the name the next sentence gives a source of the same kind."""
+    text = (
+        "About 1,500 construction troops are working in Kursk, according to a satellite imagery "
+        "study published this week by a Seoul-based research group. The Northeast Asia Imagery "
+        "Group said on Monday that a camp had appeared near Sudzha."
+    )
+    assert _origins(text) == [("Northeast Asia Imagery Group",)]
+    unnamed = "About 1,500 troops are in Kursk, according to a Seoul-based research group."
+    assert _origins(unnamed) == [("Seoul-based research group",)]
+
+
+def test_figure_sentence_refines_and_inherits_the_previous_source() -> None:
+    """'Ukraine says ... The figure was given by HUR': HUR replaces the country; a later
+    sentence about the figure ('Of those, ...') keeps the last sentence's source, while an
+    unrelated unattributed sentence does not."""
+    text = (
+        "Ukraine says about 11,000 soldiers have reached Kursk. The figure was given by HUR on "
+        "Monday. Of those, 500 soldiers were killed."
+    )
+    assert _origins(text) == [("HUR",), ("HUR",)]
+    text = (
+        "Lawmaker Kim Min-su said 3,000 soldiers had been killed. The figure was given by the NIS."
+    )
+    assert _origins(text) == [("NIS", "Kim Min-su")]
+    text = "HUR said 3,000 troops had arrived. North Korea also sent 200 engineers."
+    assert _origins(text)[-1] == ("unattributed",)
+
+
+def test_spacy_entity_finds_speaker_rules_miss() -> None:
+    """With spaCy, a named entity right before a reporting verb is the speaker when the rules
+    find none."""
+    from watchfloor.news.extract.nlp import spacy_ready
+
+    if not spacy_ready():
+        pytest.skip("spaCy model not installed")
+    text = (
+        "The head of Ukraine's military intelligence to reporters in Kyiv Kyrylo Budanov "
+        "estimated that 3,000 soldiers had been killed."
+    )
+    assert _origins(text)[-1] == ("unattributed",)
+    assert "Budanov" in _origins(text, nlp="spacy")[-1][0]

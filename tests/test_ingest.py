@@ -283,3 +283,19 @@ def test_missing_path(workspace: Workspace, tmp_path: Path) -> None:
     """A path that does not exist is an IngestError naming it."""
     with pytest.raises(IngestError, match="no such file or folder"):
         ingest_paths(workspace, [tmp_path / "nope"])
+
+
+def test_five_megabyte_report(sqlite_workspace: Workspace, tmp_path: Path) -> None:
+    """A 5 MB text is stored with its claims, not refused and not a crash."""
+    filler = (
+        "The talks in Pyongyang covered trade, rail links and the reopening of a border "
+        "crossing, and officials described them as constructive and forward-looking.\n\n"
+    ) * 9
+    claim = "Officials said about 11,000 North Korean troops were in Kursk.\n\n"
+    block = filler + claim
+    repeats = 5_000_000 // len(block)
+    text = "---\noutlet: Reuters\npublished: 2025-01-13\n---\n" + block * repeats
+    path = _write(tmp_path / "huge.txt", text)
+    summary = ingest_paths(sqlite_workspace, [path])
+    assert summary.of("report").stored == 1
+    assert _counts(sqlite_workspace)["claims"] == repeats

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,10 @@ __all__ = ["ECHO_DAYS", "SAME_DAY_HOURS", "OriginAssignment", "assign_origins", 
 ECHO_DAYS = 7
 #: Officials of one government "on one day": within this many hours of each other.
 SAME_DAY_HOURS = 30
+#: How many of a candidate group's latest claims a new claim is compared with.
+_PER_GROUP = 8
+#: How far back an index is scanned for candidates.
+_SCAN = 256
 
 _INDEPENDENT = re.compile(
     r"\bindependent(?:ly)?\b|\bseparate(?:ly)?\s+(?:assessment|estimate|analysis|count|review|"
@@ -195,17 +200,64 @@ def assign_origins(
     voices = [_voice(c, aliases, sources) for c in ordered]
     groups = _Groups(len(ordered))
     copies = _copy_roots(ordered, texts)
+    # Candidates come from indexes (speaker names, governments, wire stories), scanned back
+    # only as far as a rule can reach, so grouping stays near-linear in the number of claims.
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    by_government: dict[str, list[int]] = defaultdict(list)
+    by_copy: dict[int, list[int]] = defaultdict(list)
+    echo = dt.timedelta(days=ECHO_DAYS + 1)
+    same_day = dt.timedelta(hours=SAME_DAY_HOURS)
     for i, claim in enumerate(ordered):
         if claim.background:
             continue  # restatements are placed afterwards, against older statements only
-        for j in range(i):
-            other = ordered[j]
-            if other.background or groups.find(i) == groups.find(j):
+        voice = voices[i]
+        candidates: set[int] = set()
+        for name in voice.chain | {voice.origin}:
+            candidates.update(_recent(by_speaker.get(name, []), ordered, claim.published - echo))
+        if voice.government:
+            candidates.update(
+                _recent(
+                    by_government.get(voice.government, []), ordered, claim.published - same_day
+                )
+            )
+        root = copies.get(claim.document_id)
+        if root is not None:
+            candidates.update(by_copy.get(root, [])[-_SCAN:])
+        by_group: dict[int, list[int]] = defaultdict(list)
+        for j in sorted(candidates, reverse=True):
+            members = by_group[groups.find(j)]
+            if len(members) < _PER_GROUP:  # a few of each group's latest claims suffice
+                members.append(j)
+        for group_root, members in by_group.items():
+            if groups.find(i) == groups.find(group_root):
                 continue
-            if _same_statement(claim, other, voices[i], voices[j], copies, ordered[groups.find(j)]):
-                groups.union(i, j)
+            for j in members:
+                if _same_statement(
+                    claim, ordered[j], voice, voices[j], copies, ordered[group_root]
+                ):
+                    groups.union(i, j)
+                    break
+        for name in voice.chain | {voice.origin}:
+            by_speaker[name].append(i)
+        if voice.government:
+            by_government[voice.government].append(i)
+        if root is not None:
+            by_copy[root].append(i)
     _join_background(ordered, voices, groups)
     return _name(ordered, voices, groups)
+
+
+def _recent(
+    indices: Sequence[int], ordered: Sequence[ClaimRecord], since: dt.datetime
+) -> list[int]:
+    """The tail of a time-ordered index list published at or after ``since`` (at most
+    :data:`_SCAN` entries: in a burst of claims, older ones are grouped with newer ones)."""
+    out: list[int] = []
+    for j in reversed(indices[-_SCAN:]):
+        if ordered[j].published < since:
+            break
+        out.append(j)
+    return out
 
 
 def _same_statement(

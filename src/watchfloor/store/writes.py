@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from watchfloor.config import WatchConfig
 from watchfloor.imagery import Observation
@@ -301,33 +301,35 @@ def insert_claims(
     ``source_ids`` maps canonical source names to ids: a claim whose attribution origin is
     a known source points at it, so its grade follows the claim.
     """
-    for claim in claims:
-        conn.execute(
-            insert(schema.claims).values(
-                document_id=document_id,
-                measure=claim.measure,
-                role=claim.role,
-                low=claim.low,
-                high=claim.high,
-                bound=claim.bound,
-                hedge=claim.hedge,
-                subject=claim.subject,
-                actor=claim.actor,
-                location=claim.location,
-                modality=claim.modality,
-                time_text=claim.time_text,
-                time_start=claim.time_start,
-                time_end=claim.time_end,
-                attribution=list(claim.attribution),
-                origin=None,
-                background=claim.background,
-                span_start=claim.span[0],
-                span_end=claim.span[1],
-                quote=claim.quote,
-                source_id=source_ids.get(claim.attribution[0]) if claim.attribution else None,
-                received_at=batch.received_at,
-            )
-        )
+    rows = [
+        {
+            "document_id": document_id,
+            "measure": claim.measure,
+            "role": claim.role,
+            "low": claim.low,
+            "high": claim.high,
+            "bound": claim.bound,
+            "hedge": claim.hedge,
+            "subject": claim.subject,
+            "actor": claim.actor,
+            "location": claim.location,
+            "modality": claim.modality,
+            "time_text": claim.time_text,
+            "time_start": claim.time_start,
+            "time_end": claim.time_end,
+            "attribution": list(claim.attribution),
+            "origin": None,
+            "background": claim.background,
+            "span_start": claim.span[0],
+            "span_end": claim.span[1],
+            "quote": claim.quote,
+            "source_id": source_ids.get(claim.attribution[0]) if claim.attribution else None,
+            "received_at": batch.received_at,
+        }
+        for claim in claims
+    ]
+    if rows:
+        conn.execute(insert(schema.claims), rows)
     return len(claims)
 
 
@@ -339,10 +341,18 @@ def source_ids(conn: Connection) -> dict[str, int]:
 
 
 def set_origins(conn: Connection, assignments: Mapping[int, tuple[str, bool]]) -> None:
-    """Write each claim's origin id and background flag."""
-    for claim_id, (origin, background) in assignments.items():
-        conn.execute(
-            update(schema.claims)
-            .where(schema.claims.c.id == claim_id)
-            .values(origin=origin, background=background)
-        )
+    """Write each claim's origin id and background flag (one batched statement)."""
+    if not assignments:
+        return
+    statement = (
+        update(schema.claims)
+        .where(schema.claims.c.id == bindparam("claim_id"))
+        .values(origin=bindparam("new_origin"), background=bindparam("new_background"))
+    )
+    conn.execute(
+        statement,
+        [
+            {"claim_id": cid, "new_origin": origin, "new_background": background}
+            for cid, (origin, background) in assignments.items()
+        ],
+    )

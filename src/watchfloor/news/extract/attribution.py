@@ -13,7 +13,7 @@ through the caller's aliases (:func:`normalize_source`).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -37,12 +37,12 @@ _VERBS = (
     r"calculated|counted|informed|insisted|insists|alleged|alleges|concluded|concludes|"
     r"put|puts|puts\s+the\s+figure|estimating|assessing|says\s+that|shows|showed|think|thinks|"
     r"expect|expects|fear|fears|predicted|predicts|sets\s+out|set\s+out|acknowledged|"
-    r"acknowledging|indicated"
+    r"acknowledging|indicated|telling|tallied|cited(?!\s+by)|spoke|quoted"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _ADVERBIAL = re.compile(
-    r"(?:\s*,)?\s+(?:also|has|have|had|separately|later|previously|repeatedly|earlier|now|again|"
-    r"further|then|publicly|officially|recently|initially|reportedly|not|never|"
+    r"(?P<comma>\s*,)?\s+(?:also|has|have|had|separately|later|previously|repeatedly|earlier|"
+    r"now|again|further|then|publicly|officially|recently|initially|reportedly|not|never|"
     r"(?:on|at|in|late|early)\s+"
     r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|"
     r"[A-Z][a-z]+\.?\s+\d{1,2})|(?:last|this)\s+(?:week|month|year)|Monday|Tuesday|Wednesday|"
@@ -50,7 +50,8 @@ _ADVERBIAL = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s*$")
 _BOUNDARY = re.compile(
-    r"(?:^|,\s+(?:(?:and|but|while|with|as|when|after|which|because|although|though)\s+)?|"
+    r"(?:^(?:[Aa]s\s+)?|"
+    r",\s+(?:(?:and|but|while|with|as|when|after|which|because|although|though)\s+)?|"
     r";\s+|\s+that\s+|\s*[—–]\s*|\s+-\s+|[\"“”]\s*|\s+and\s+|\s+but\s+|\s+while\s+|"
     r"\s+with\s+|\s+after\s+|\s+as\s+|\s+when\s+|\s+because\s+|\s+which\s+|:\s+)"
 )
@@ -83,10 +84,12 @@ _ANONYMITY = re.compile(
     r"unnamed|anonymous",
     re.IGNORECASE,
 )
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,;.“\"]+(?:\.(?=\w)[^,;.“\"]*)*)", re.I)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<np>[^,;.“\"]+(?:\.(?=\w|(?-i:\s+[a-z]))[^,;.“\"]*)*)", re.I
+)
 _CITING = re.compile(
     r"\b(?:citing|after\s+(?:a|an)\s+(?:\S+\s+){0,2}briefing\s+(?:by|from))\s+"
-    r"(?P<np>[^,;.“\"]+)",
+    r"(?P<np>[^,;.“\"]+(?:\.(?=\w|(?-i:\s+[a-z]))[^,;.“\"]*)*)",
     re.IGNORECASE,
 )
 _INVERTED = re.compile(
@@ -155,8 +158,9 @@ class Mention:
         names: Cleaned names, origin first (one mention can hold a chain: "citing").
         pronoun: The speaker is a pronoun ("he said") to be resolved from context.
         definite: The speaker is a definite description ("the agency") to be resolved.
-        kind: ``speaker`` ("X said"), ``tag`` (", said X"), ``according`` ("according to X")
-            or ``claims`` ("claims by X that", the origin of a figure another denies).
+        kind: ``speaker`` ("X said"), ``tag`` (", said X"), ``agent`` ("was estimated by X"),
+            ``according`` ("according to X"), ``doc`` ("the NIS's assessment", "by NK News'
+            count") or ``claims`` ("claims by X that", the origin of a figure another denies).
         forward: What the mention attributes may follow it ("X said that ...").
         backward: What the mention attributes may precede it ("..., X said").
         speaker: For a ``speaker`` mention, the subject's cleaned name (not the cited origin).
@@ -306,6 +310,11 @@ def canonical_source(name: str) -> str:
     return name
 
 
+_IN_COUNTRY = re.compile(
+    r"(?P<p>\s(?:in|from)\s+)(?P<c>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?=[A-Z])"
+)
+
+
 def clean_source(text: str) -> str:
     """A source name as a chain element: determiners, titles and clauses trimmed.
 
@@ -335,6 +344,13 @@ def clean_source(text: str) -> str:
     titled = _TITLED_PERSON.match(name)
     if titled:
         return titled.group("person")
+    # "a source in North Korea's North Hamgyong Province": the place without its country
+    name = _IN_COUNTRY.sub(
+        lambda m: m.group("p") if demonym_for(m.group("c")) else m.group(0), name
+    )
+    name = re.sub(
+        r"^(?:separate|new|latest|recent|previous|independent|updated|revised)\s+", "", name
+    )
     name = re.sub(r"(?P<n>[A-Z][\w.-]*)\s+(?:state\s+)?news\s+agency$", r"\g<n>", name)
     name = _DOCUMENT_WORDS.sub("", name) if " " in name else name
     name = re.sub(r"\s+(?:of|at|in|from|on)\s+(?:the\s+(?=[a-z])|(?!the\s))[a-z].*$", "", name)
@@ -353,7 +369,9 @@ def clean_source(text: str) -> str:
             if caps:
                 name = caps[0]
     tokens = name.split()
-    while len(tokens) > 2 and tokens[0].lower() in _TITLES:
+    # "General Staff of Ukraine", "Secretary of State": a title word heading a body's name
+    body = bool(re.search(rf"\b(?:{_ORG_HEAD}|of|for)\b", name))
+    while len(tokens) > 2 and tokens[0].lower() in _TITLES and not body:
         tokens = tokens[1:]
     lowered = [i for i, tok in enumerate(tokens) if tok.lower() in _TITLES]
     if lowered and len(tokens) - lowered[-1] - 1 >= 2:
@@ -397,6 +415,16 @@ def normalize_source(name: str, aliases: Mapping[str, str] | None) -> str:
     return name
 
 
+#: "an analysis of satellite imagery released Monday by X", "estimates by X": a document whose
+#: author follows it; the document itself is no source.
+_DOCUMENT_HEAD = re.compile(
+    r"\b(?:analysis|analyses|study|studies|report|reports|assessments?|estimates?|figures|data|"
+    r"survey|review|findings|count|tally|statement|document|documents|imagery|images|footage|"
+    r"calculations?|numbers)\b",
+    re.IGNORECASE,
+)
+
+
 def _inner_chain(np: str) -> tuple[str, ...]:
     """Names inside an "according to" phrase, origin first."""
     parts = _INNER.split(np)
@@ -404,9 +432,22 @@ def _inner_chain(np: str) -> tuple[str, ...]:
     origin: list[str] = []
     relays: list[str] = []
     owner = _DOCUMENT_WORDS.search(head)
+    document = _DOCUMENT_HEAD.search(head)
     if owner:
         holder = clean_source(head[: owner.start()])
-        if holder and holder.lower() not in ("intelligence", "an intelligence", "earlier"):
+        if holder.lower() in ("the", "this", "that", "its", "their", "a", "an"):
+            origin.append(owner.group(0).strip())  # "the report": resolved as a definite
+        elif holder and holder.lower() not in ("intelligence", "an intelligence", "earlier"):
+            origin.append(holder)
+    elif document and len(parts) > 1:
+        # "figures provided by the Pentagon": the author is the origin, unless the document
+        # names its owner first ("a Pentagon assessment cited by CNN")
+        holder = clean_source(head[: document.start()])
+        after = head[document.end() :].strip()
+        if not (holder and _SOURCE_HINT.search(holder) and holder[:1].isupper()):
+            # "estimates Ukraine's military intelligence shared with ...": the author after it
+            holder = clean_source(after) if after[:1].isupper() else ""
+        if holder:
             origin.append(holder)
     else:
         origin.append(clean_source(head))
@@ -473,26 +514,78 @@ def _situate(np: str, sentence: str, position: int) -> str:
     return np
 
 
-def _speaker_before(sentence: str, verb_start: int) -> tuple[int, str, str | None] | None:
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    """A speaker noun phrase found before a reporting verb, with what its appositive adds."""
+
+    start: int
+    np: str
+    cited: str | None = None  # "X, citing Y, said" / "X, who was briefed by Y, said": Y
+    relay: str | None = None  # "an assessment, described to CNN by an official, put": official
+
+
+def _speaker_before(sentence: str, verb_start: int) -> _Speaker | None:
     # a speaker with its appositive fits in the last few hundred characters; looking no further
     # keeps the work per verb bounded on long, verb-dense text
     base = max(0, verb_start - _SPEAKER_WINDOW)
     found = _speaker_in(sentence[base:verb_start])
     if found is None:
         return None
-    start, np, cited = found
-    return base + start, np, cited
+    return _Speaker(base + found.start, found.np, found.cited, found.relay)
 
 
 _SPEAKER_WINDOW = 300
+#: "who was briefed by the NIS", "who cited the agency": the origin behind a relay.
+_BRIEFED = re.compile(
+    r"^(?:who|which)\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:briefed|told|informed)\s+by|cited|quoted)\s+(?P<np>[^,;.“\"]+(?:\.(?=\w|(?-i:\s+[a-z]))[^,;.“\"]*)*)"
+)
+#: "described to CNN by a European official": the relay of a document or assessment.
+_RELAYED = re.compile(
+    r"^(?:described|relayed|provided|given|shared|leaked|presented|disclosed|shown)\s+"
+    r"(?:to\s+(?:[\w.'’-]+\s+){1,4}?)?by\s+(?P<np>.+?)(?:\s+(?:and|but|after|on|in)\s+.*)?$"
+)
+#: "A U.S. official who declined to be named said": a restrictive relative clause before the verb.
+_WHO_CLAUSE = re.compile(r"\s+who\s+(?P<clause>[^,]*)$")
+#: Participles whose speaker is the subject of the main clause ("X went public, saying ...").
+_PARTICIPLES = frozenset(
+    {"saying", "telling", "adding", "claiming", "estimating", "assessing", "acknowledging"}
+)
+#: "South Korea's spy agency first went public on Oct. 18": the subject before the first verb.
+_CLAUSE_SUBJECT = re.compile(
+    r"^(?P<np>(?:[\w'’.&()-]+\s+){0,7}?[\w'’.&()-]+?)\s+(?:(?:first|also|then|later|has|have|"
+    r"had|is|are|was|were|will|would|again|publicly|separately|previously)\s+)*"
+    r"(?:[a-z]+ed|went|gave|made|took|held|put|sent|came|spoke|told|said|says|met|issued)\b"
+)
 
 
-def _speaker_in(before: str) -> tuple[int, str, str | None] | None:
+def _clause_subject(before: str) -> _Speaker | None:
+    """The subject of the clause ``before`` ends, for a participle after it."""
+    dateline = _DATELINE.match(before)
+    offset = dateline.end() if dateline else 0
+    semicolon = before.rfind(";")
+    if semicolon >= offset:
+        offset = semicolon + 1
+    while offset < len(before) and before[offset].isspace():
+        offset += 1
+    match = _CLAUSE_SUBJECT.match(before[offset:])
+    if not match or (match.group("np")[:1].islower() and not match.group("np").startswith("the ")):
+        return None
+    found = _speaker_in(match.group("np"))
+    if found is None or found.start != 0:
+        return None
+    return _Speaker(offset, found.np, found.cited, found.relay)
+
+
+def _speaker_in(before: str) -> _Speaker | None:
     while True:
-        stripped = _ADVERBIAL.sub("", before)
-        if stripped == before:
+        adverbial = _ADVERBIAL.search(before)
+        if adverbial is None:
             break
-        before = stripped
+        # "an assessment, reached independently of Kyiv's, also put": keep the comma that
+        # closes an appositive
+        keep = "," if adverbial.group("comma") and "," in before[: adverbial.start()] else ""
+        before = before[: adverbial.start()] + keep
     if _PASSIVE.search(before) or _DETERMINER_BEFORE.search(before):
         return None
     before = before.rstrip()
@@ -500,12 +593,23 @@ def _speaker_in(before: str) -> tuple[int, str, str | None] | None:
     if known_tail:
         known_as = _KNOWN_AS.match(known_tail.group("k"))
         if known_as:
-            return known_tail.start(), known_as.group(1), None
+            return _Speaker(known_tail.start(), known_as.group(1))
     relative = _RELATIVE.search(before)
     if relative:
         before = before[: relative.start()]  # "the agency, which put the toll at ..."
     appositive_known = None
     cited = None
+    relay = None
+    who = _WHO_CLAUSE.search(before)
+    if who and "," not in who.group("clause"):
+        briefed = _BRIEFED.match(f"who {who.group('clause')}")
+        if briefed:
+            cited = briefed.group("np")
+        elif _ANONYMITY.search(who.group("clause")) or re.match(
+            r"(?:asked|declined|spoke|requested)\b", who.group("clause")
+        ):
+            appositive_known = "anonymity"
+        before = before[: who.start()]  # "an official who declined to be named said"
     if before.endswith(","):
         head = before[:-1]
         cut = head.rfind(",")
@@ -513,10 +617,16 @@ def _speaker_in(before: str) -> tuple[int, str, str | None] | None:
             appositive = head[cut + 1 :].strip()
             known = _KNOWN_AS.match(appositive)
             if known:
-                return cut, known.group(1), None
+                return _Speaker(cut, known.group(1))
             citing = re.match(r"citing\s+(.+)$", appositive)
+            briefed = _BRIEFED.match(appositive)
+            relayed = _RELAYED.match(appositive)
             if citing:
                 cited = citing.group(1)
+            elif briefed:
+                cited = briefed.group("np")
+            elif relayed:
+                relay = relayed.group("np")
             else:
                 appositive_known = appositive
             before = head[:cut]
@@ -545,10 +655,108 @@ def _speaker_in(before: str) -> tuple[int, str, str | None] | None:
         return None
     if appositive_known and _ANONYMITY.search(appositive_known):
         np = f"{np}, on condition of anonymity"
-    return start, np, cited
+    return _Speaker(start, np, cited, relay)
 
 
-def find_mentions(sentence: str) -> list[Mention]:
+_DOC_NOUNS = (
+    r"(?:assessments?|estimates?|figures?|count|tally|data|findings|numbers|calculations?|"
+    r"analysis)"
+)
+_DOC_HINT = re.compile(rf"\b{_DOC_NOUNS}\b")
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+#: "the NIS's assessment that", "by NK News' count", "a Pentagon estimate", "the JCS figure":
+#: a source named as the owner of a document or a count.
+_DOC_OWNER = re.compile(
+    r"(?<![\w'’-])(?P<owner>(?:[A-Z][\w.&-]*\s+(?:(?:of|for|the|and|on)\s+){0,2}){0,4}[A-Z][\w.&-]*"
+    r"(?:\s+(?:intelligence|military|"
+    r"government|defence|defense|ministry))?)(?P<poss>['’]s?)?\s+"
+    rf"(?:(?:own|latest|new|earlier|previous|updated|revised|official|initial|final|internal|"
+    rf"{_MONTHS})\s+){{0,2}}(?P<doc>{_DOC_NOUNS})\b"
+)
+_FUNCTION_CAPS = re.compile(
+    r"^(?:(?:The|A|An|By|Per|In|Under|From|With|According|Citing|Its|Their|But|And|While|As|"
+    r"This|That|These|Those)(?:\s+|$))+"
+)
+_DEMONYM_ONLY = re.compile(
+    r"^(?:South\s+Korean|North\s+Korean|Ukrainian|Russian|Chinese|Japanese|British|American|"
+    r"U\.?S\.?|US|Western|European|French|German)$"
+)
+
+
+def _doc_owner(match: re.Match[str]) -> str | None:
+    """The source a document mention names ("the Pentagon's assessment" → "Pentagon")."""
+    owner = _FUNCTION_CAPS.sub("", match.group("owner")).strip()
+    if not owner or re.fullmatch(
+        rf"(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|"
+        rf"Saturday|Sunday|[A-Z])",
+        owner,
+    ):
+        return None
+    if demonym_for(owner) or _DEMONYM_ONLY.match(owner):
+        if match.group("doc").startswith("assessment") and not demonym_for(owner):
+            return f"{owner} intelligence"  # "a British assessment": British intelligence
+        return None  # "North Korea's casualty figures", "Russian estimates": about, not by
+    return canonical_source(clean_source(owner))
+
+
+#: "were estimated by the NIS", "The figure was given by HUR": the agent of a reporting passive.
+_AGENT = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:estimated|given|provided|reported|put|"
+    r"assessed|confirmed|released|announced|cited|counted|disclosed|revealed|published|stated|"
+    r"relayed|shared|tallied|compiled|calculated|issued|supplied|presented)\s+"
+    r"(?:[^\s,;.]+\s+){0,3}?by\s+(?P<np>(?:(?:the|a|an)\s+)?[^,;.“\"]+(?:\.(?=\w|(?-i:\s+[a-z]))[^,;.“\"]*)*)"
+)
+_AGENT_END = re.compile(
+    r"\s+(?:to|as|after|before|during|when|while|and|with|for|last|this|on|in|at|that|since|"
+    r"who|which|early|late)\b.*$"
+)
+
+
+def _cut_agent(np: str) -> str:
+    return _AGENT_END.sub("", np.strip())
+
+
+_QUOTED_OBJECT = re.compile(r"\s+(?P<np>[^,;“\"]+?)\s+as\s+(?:saying|telling|stating|estimating)\b")
+_QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:\w+ly\s+)?$")
+_QUOTED_AS = re.compile(
+    r"\s+(?:by\s+(?P<by>[^,;“\"]+?)\s+)?as\s+(?:saying|telling|stating|estimating)\b"
+)
+_CITING_BEFORE = re.compile(r"\b[Cc]iting\s+(?:(?:the|a|an)\s+)?$")
+_LEAD_CITING = re.compile(r"^\W*[Cc]iting\s+(?P<np>[^,;]+),\s*$")
+_OBJECT_RELATIVE = re.compile(r"\d[^,;.]{0,80}\s(?:that|which)\s*$")
+_ENTITY_GAP = re.compile(
+    r"\s*(?:,[^,]{1,80},)?\s*(?:(?:also|has|have|had|later|again|previously|publicly|"
+    r"separately|repeatedly)\s+)*"
+)
+
+
+def _quoted_passive(sentence: str, verb: re.Match[str]) -> _Speaker | None:
+    """ "X was quoted (by Y) as saying": X, relayed by Y."""
+    passive = _QUOTED_PASSIVE.search(sentence, 0, verb.start())
+    after = _QUOTED_AS.match(sentence, verb.end())
+    if passive is None or after is None:
+        return None
+    found = _speaker_before(sentence, passive.start())
+    if found is None:
+        return None
+    return _Speaker(found.start, found.np, found.cited, after.group("by") or found.relay)
+
+
+def _entity_before(
+    sentence: str, verb_start: int, entities: Sequence[tuple[int, int, str]]
+) -> _Speaker | None:
+    """A named entity right before the verb, when the patterns found no speaker."""
+    best: tuple[int, int, str] | None = None
+    for start, end, text in entities:
+        gap = end <= verb_start and _ENTITY_GAP.fullmatch(sentence, end, verb_start)
+        if gap and (best is None or end > best[1]):
+            best = (start, end, text)
+    if best is None or _PASSIVE.search(sentence, 0, best[0]):
+        return None
+    return _Speaker(best[0], best[2])
+
+
+def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) -> list[Mention]:
     """Every source mention in one sentence, in text order.
 
     A mention is *forward* when what it attributes follows it ("X said that ...", "According
@@ -557,6 +765,8 @@ def find_mentions(sentence: str) -> list[Mention]:
 
     Args:
         sentence: One sentence.
+        entities: Named entities in the sentence as ``(start, end, text)`` (spaCy PERSON, ORG
+            and NORP), used for a speaker the patterns do not find before a reporting verb.
 
     Returns:
         The mentions; a "citing" mention is folded into the speaker before it.
@@ -595,15 +805,37 @@ def find_mentions(sentence: str) -> list[Mention]:
             continue
         np = _situate(np, sentence, match.start("np"))
         add(match.start("np"), match.end("np"), (clean_source(np),), np, "tag", False, True)
+    for match in _AGENT.finditer(sentence):
+        np = _cut_agent(match.group("np"))
+        np = _situate(np, sentence, match.start("np"))
+        agent = (clean_source(np),)
+        add(match.start("np"), match.start("np") + len(np), agent, np, "agent", False, True)
     for match in _VERB.finditer(sentence):
+        verb = match.group(0)
         found = _speaker_before(sentence, match.start())
+        if found is None and verb in _PARTICIPLES:
+            comma = sentence.rfind(",", 0, match.start())
+            if comma > 0 and not sentence[comma + 1 : match.start()].strip():
+                found = _clause_subject(sentence[:comma])
+        if found is None and verb == "quoted":
+            found = _quoted_passive(sentence, match)
+        if found is None and entities:
+            found = _entity_before(sentence, match.start(), entities)
         if not found:
             continue
-        start, np, cited_np = found
+        start, np = found.start, found.np
         np = _situate(np, sentence, start)
         names = [clean_source(np)]
+        document = _DOC_OWNER.search(np) if _DOC_HINT.search(np) else None
+        if document and not np[document.end() :].strip():
+            names = [_doc_owner(document) or names[0]]  # "the NIS's latest figures show"
+        speaker = names[0]
         end = match.end()
-        if match.group(0) in ("told", "tells"):
+        if found.relay:
+            relay = clean_source(_situate(found.relay, sentence, start))
+            if relay:
+                names.append(relay)
+        if verb in ("told", "tells"):
             obj = _TOLD_OBJECT.match(sentence[match.end() :])
             if obj:
                 end = match.end() + obj.end()
@@ -613,6 +845,15 @@ def find_mentions(sentence: str) -> list[Mention]:
                 and not re.search(r"(?:an|ese|ish)$", obj.group("obj"))
             ):
                 names.append(obj.group("obj"))
+        if verb == "quoted":
+            quoted = _QUOTED_OBJECT.match(sentence, match.end())
+            if quoted:
+                names.insert(0, clean_source(_situate(quoted.group("np"), sentence, start)))
+                end = quoted.end()
+        cited_np = found.cited
+        lead = _LEAD_CITING.match(sentence[:start])
+        if lead and not cited_np:
+            cited_np = lead.group("np")
         if cited_np:
             cited = clean_source(_situate(cited_np, sentence, start))
             if cited:
@@ -623,9 +864,34 @@ def find_mentions(sentence: str) -> list[Mention]:
             if cited:
                 names.insert(0, cited)
             end = citing.end()
+            briefer = _BRIEFED.match(sentence[end:].lstrip(" ,"))
+            if briefer and sentence[end : end + 1] == ",":
+                behind = clean_source(_situate(briefer.group("np"), sentence, end))
+                if behind:
+                    names.insert(0, behind)
+                end += len(sentence[end:]) - len(sentence[end:].lstrip(" ,")) + briefer.end()
         tag = bool(_TAG_BEFORE.search(sentence[:start].rstrip())) and start > 0
         forward = not tag or bool(_THAT_AFTER.match(sentence[match.end() :]))
-        add(start, end, tuple(names), np, "speaker", forward, tag, clean_source(np))
+        # "the 3,000 troops that Zelensky cited": an object relative after the figure
+        backward = tag or bool(_OBJECT_RELATIVE.search(sentence[:start]))
+        add(start, end, tuple(names), np, "speaker", forward, backward, speaker)
+    if _DOC_HINT.search(sentence):
+        for match in _DOC_OWNER.finditer(sentence):
+            owner = _doc_owner(match)
+            if owner is None or _CITING_BEFORE.search(sentence, 0, match.start()):
+                continue  # "citing a Ukrainian intelligence assessment": the speaker's origin
+            after = bool(
+                re.search(r"(?:^|,)\s*(?:by|per|in|under)?\s*$", sentence[: match.start()])
+            )
+            add(
+                match.start(),
+                match.end(),
+                (owner,),
+                owner,
+                "doc",
+                True,
+                after and match.start() > 0,
+            )
     for match in _CLAIMS.finditer(sentence):
         if match.group("adj") is None and match.start() > 0:
             continue

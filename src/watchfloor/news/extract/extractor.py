@@ -18,6 +18,7 @@ from watchfloor.news.claim import Claim, Measure, NlpMode
 from watchfloor.news.extract.attribution import (
     Mention,
     canonical_source,
+    demonym_for,
     find_mentions,
     normalize_source,
 )
@@ -80,6 +81,35 @@ _NEWS_NAME = re.compile(
     r"Guardian|Independent|Daily|Wire|Media)\b",
     re.IGNORECASE,
 )
+#: A sentence about the previous sentence's figure ("The figure was given by HUR", "Of those,").
+_FIGURE_SUBJECT = re.compile(
+    r"^\W*(?:(?:The|That|This|These|Those|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:figures?|estimates?|"
+    r"numbers?|tally|count|assessment|toll|total)\b|(?:Of|Among)\s+(?:those|them|these)\b)"
+)
+#: Heads of indefinite descriptions that a following sentence may name ("a research group").
+_DESCRIBED_HEADS = frozenset(
+    {
+        "group",
+        "institute",
+        "organization",
+        "organisation",
+        "center",
+        "centre",
+        "monitor",
+        "tank",
+        "outlet",
+        "agency",
+        "firm",
+        "project",
+        "network",
+        "team",
+        "service",
+        "foundation",
+        "initiative",
+    }
+)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]|[Aa]n)\s+(?:[\w-]+\s+){0,2}$")
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _DEPLOYMENT_SINCE = re.compile(
     r"\bsince\s+(?:the|its|their)\s+(?:initial|first|original)\s+(?:deployment|dispatch)\b",
     re.IGNORECASE,
@@ -99,6 +129,16 @@ class _Context:
     outlet: str | None = None
     institutional: bool = False
     since_anchor: str | None = None
+    #: The chain of the last sentence that had claims or sources, for "Of those, ..." and
+    #: "The figure ..." sentences that name no source of their own.
+    sentence_chain: tuple[str, ...] = ()
+    #: Indefinite descriptions ("a Seoul-based research group") waiting for the next sentences
+    #: to name them, with the index of their sentence; and the names found for them.
+    pending: dict[str, int] = field(default_factory=dict)
+    named: dict[str, str] = field(default_factory=dict)
+    #: A source a sentence gives for the previous sentence's figures ("The figure was given by X").
+    refine: str | None = None
+    index: int = 0
 
     def normalize(self, name: str) -> str:
         return normalize_source(canonical_source(name), self.aliases)
@@ -369,14 +409,48 @@ def extract_claims(
     if published and _DEPLOYMENT_SINCE.search(text):
         context.since_anchor = _deployment_start(text, spans, published)
     claims: list[Claim] = []
+    previous: list[Claim] = []
     for index, (sent_start, sent_end) in enumerate(spans):
         sentence = text[sent_start:sent_end]
+        context.index = index
         found = _sentence_claims(sentence, sent_start, published, outlet, context)
         if published and index + 1 < len(spans) and any(c.extra.get("coming") for c in found):
             following = text[spans[index + 1][0] : spans[index + 1][1]]
             found = _narrow_coming(found, following, published)
+        if context.refine and previous:
+            refined = [_refine(claim, context.refine) for claim in previous]
+            claims[len(claims) - len(previous) :] = refined
+        context.refine = None
         claims.extend(found)
+        previous = found or previous if not context.sentence_chain else found
+    if context.named:
+        claims = [_rename(claim, context.named) for claim in claims]
     return claims
+
+
+def _refine(claim: Claim, source: str) -> Claim:
+    """The previous sentence's claim with the source a later "The figure was given by X" names:
+    X replaces a country speaking through it ("Ukraine says" → HUR) or "unattributed", and
+    becomes the origin before any other speaker (who then relayed it)."""
+    chain = claim.attribution
+    if source in chain:
+        return claim
+    if not chain or chain[0] == "unattributed" or demonym_for(chain[0]):
+        return replace(claim, attribution=(source, *chain[1:]))
+    return replace(claim, attribution=(source, *chain))
+
+
+def _rename(claim: Claim, named: Mapping[str, str]) -> Claim:
+    """A claim whose chain holds a description the text names later ("a research group ... The
+    Northeast Asia Imagery Group said") with the name instead."""
+    if not any(name in named for name in claim.attribution):
+        return claim
+    chain: list[str] = []
+    for name in claim.attribution:
+        name = named.get(name, name)
+        if name not in chain:
+            chain.append(name)
+    return replace(claim, attribution=tuple(chain))
 
 
 def _deployment_start(
@@ -421,16 +495,26 @@ def _sentence_claims(
     context: _Context,
 ) -> list[Claim]:
     resolved: list[tuple[Mention, tuple[str, ...]]] = []
-    for mention in find_mentions(sentence):
+    end = offset + len(sentence)
+    entities = [
+        (e.start - offset, e.end - offset, e.text)
+        for e in context.entities
+        if e.label in _ENTITY_LABELS and offset <= e.start and e.end <= end
+    ]
+    for mention in find_mentions(sentence, entities):
         names = mention.names
         if context.entities:
             span = (offset + mention.start, offset + mention.end)
             names = tuple(_person_trim(name, context.entities, span) for name in names)
         quoted = sentence[: mention.start].count('"') % 2 == 1 or bool(_QUOTE_START.match(sentence))
         resolved.append((mention, context.resolve(mention, names, resolved, quoted)))
+    _describe(sentence, resolved, context)
+    figure_subject = bool(_FIGURE_SUBJECT.match(sentence))
     inherited: tuple[str, ...] | None = None
     if not resolved and _QUOTE_START.match(sentence) and context.previous_chain:
-        inherited = context.previous_chain
+        inherited = context.previous_chain  # a quote continuing the last speaker's words
+    elif not resolved and figure_subject and context.sentence_chain:
+        inherited = context.sentence_chain  # "Of those, ...": the last sentence's source
     elif context.institutional and context.outlet:
         inherited = (context.outlet,)
     times = find_times(sentence, published) if published else []
@@ -515,7 +599,39 @@ def _sentence_claims(
         claims.sort(key=lambda c: c.extra["count_span"][0])
     if resolved:
         context.previous_chain = _chain(resolved, Quantity(0, 0, 0, None, None, "exact", None, ""))
+        agents = [names for mention, names in resolved if mention.kind == "agent"]
+        if figure_subject and agents and not claims:
+            context.refine = agents[0][0]  # "The figure was given by HUR."
+    if claims:
+        context.sentence_chain = claims[-1].attribution
+    elif resolved:
+        context.sentence_chain = context.previous_chain
     return claims
+
+
+def _describe(
+    sentence: str, resolved: Sequence[tuple[Mention, tuple[str, ...]]], context: _Context
+) -> None:
+    """Pair an indefinite description ("according to a Seoul-based research group") with the
+    name one of the next two sentences gives a source of the same kind ("The Northeast Asia
+    Imagery Group said")."""
+    for _, names in resolved:
+        for name in names:
+            words = name.split()
+            if not words:
+                continue
+            head = words[-1].lower()
+            if name[:1].isupper() and all(w[:1].isupper() for w in words if w.isalpha()):
+                for described, index in list(context.pending.items()):
+                    if context.index - index > 2:
+                        del context.pending[described]
+                    elif described.split()[-1].lower() == head and described != name:
+                        context.named[described] = name
+                        del context.pending[described]
+            elif head in _DESCRIBED_HEADS and words[-1].islower():
+                at = sentence.find(words[0])
+                if at > 0 and _INDEFINITE_BEFORE.search(sentence, 0, at):
+                    context.pending[name] = context.index
 
 
 def _claim(
