@@ -244,13 +244,11 @@ def test_folders_are_walked_and_kinds_sniffed(workspace: Workspace, tmp_path: Pa
 
 def test_no_decoder_for_kind_is_archived_not_stored(workspace: Workspace, tmp_path: Path) -> None:
     """An input of a kind with no decoder installed is archived and reported, not stored."""
-    line = "!AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,0*5C\n"
-    path = _write(tmp_path / "feed.nmea", line)
-    if decoder_for("ais") is not None:
-        pytest.skip("an AIS decoder is installed, so this path is not reachable")
+    path = _write(tmp_path / "feed.avr", "*8D4840D6202CC371C32CE0576098;\n")
+    assert decoder_for("adsb") is None
     summary = ingest_paths(workspace, [path])
-    assert summary.of("ais").rejected == 1
-    assert "no ais decoder" in summary.messages[0]
+    assert summary.of("adsb").rejected == 1
+    assert "no adsb decoder" in summary.messages[0]
     assert workspace.archive.path(workspace.archive.put(path.read_bytes())).is_file()
     again = ingest_paths(workspace, [path])
     assert again.total.duplicate == 0  # not recorded, so it is retried once a decoder exists

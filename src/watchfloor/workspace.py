@@ -21,6 +21,7 @@ from watchfloor.config import WatchConfig, default_config_text, load_config
 from watchfloor.errors import WorkspaceError
 from watchfloor.sources import RawArchive
 from watchfloor.store import Store, utcnow
+from watchfloor.store.lake import Lake
 from watchfloor.store.writes import sync_config
 
 __all__ = ["WORKSPACE_FORMAT", "Workspace", "default_root"]
@@ -48,7 +49,7 @@ class Workspace:
     config: WatchConfig
     store: Store
     archive: RawArchive
-    lake: Path
+    lake: Lake
     migrated_from: str | None = None
     created: bool = False
 
@@ -127,7 +128,7 @@ class Workspace:
             config=config,
             store=store,
             archive=RawArchive(root / "raw"),
-            lake=root / "lake",
+            lake=Lake(root / "lake"),
             migrated_from=before if before != after else None,
         )
 

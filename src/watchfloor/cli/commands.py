@@ -10,6 +10,7 @@ from typing import Any
 
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
+from watchfloor.cli.ais import add_ais
 from watchfloor.cli.claims import add_claims, add_eval
 from watchfloor.cli.estimates import add_estimate, add_ledger, add_origins
 from watchfloor.cli.fetch import add_fetch
@@ -289,4 +290,5 @@ REGISTRY: tuple[Callable[[Any], None], ...] = (
     add_estimate,
     add_ledger,
     add_eval,
+    add_ais,
 )

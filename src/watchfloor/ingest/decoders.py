@@ -12,11 +12,19 @@ from collections.abc import Callable, Iterable
 from importlib.metadata import entry_points
 from typing import TypeAlias
 
+from watchfloor.ais import AisBatch, decode_csv, decode_nmea
 from watchfloor.errors import DecodeError
 from watchfloor.imagery import Observation, decode_observations_csv, decode_observations_geojson
 from watchfloor.news import Document, decode_any_report
 
-__all__ = ["Decoder", "Record", "decoder_for", "register_decoder"]
+__all__ = [
+    "BulkDecoder",
+    "Decoder",
+    "Record",
+    "bulk_decoder_for",
+    "decoder_for",
+    "register_decoder",
+]
 
 Record: TypeAlias = Document | Observation
 Decoder: TypeAlias = Callable[[bytes, str], Iterable[Record | DecodeError]]
@@ -41,6 +49,25 @@ _REGISTRY: dict[str, Decoder] = {
     "imagery": _decode_imagery,
 }
 _loaded_plugins = False
+
+#: Decoders of bulk observation kinds: bytes in, an :class:`~watchfloor.ais.AisBatch` of Arrow
+#: tables out, written to the lake in one piece instead of record by record.
+BulkDecoder: TypeAlias = Callable[[bytes, str], AisBatch]
+
+
+def _decode_ais(data: bytes, name: str) -> AisBatch:
+    head = data.lstrip()[:4096].split(b"\n", 1)[0].lower()
+    if b"mmsi" in head and b"," in head:
+        return decode_csv(data, name)
+    return decode_nmea(data, name)
+
+
+_BULK: dict[str, BulkDecoder] = {"ais": _decode_ais}
+
+
+def bulk_decoder_for(kind: str) -> BulkDecoder | None:
+    """The bulk decoder of ``kind`` (AIS), or None when the kind is decoded record by record."""
+    return _BULK.get(kind)
 
 
 def register_decoder(kind: str, decoder: Decoder) -> None:

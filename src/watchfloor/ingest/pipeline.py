@@ -14,6 +14,7 @@ A bad record never stops the stream unless ``strict`` is set; then the first one
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,7 @@ from watchfloor.config.aliases import source_aliases
 from watchfloor.errors import DecodeError, IngestError
 from watchfloor.geo import haversine_km, point_in_polygon
 from watchfloor.imagery import Observation
-from watchfloor.ingest.decoders import Record, decoder_for
+from watchfloor.ingest.decoders import BulkDecoder, Record, bulk_decoder_for, decoder_for
 from watchfloor.ingest.sniff import KINDS, sniff_kind
 from watchfloor.news import Document
 from watchfloor.news.claim import NlpMode
@@ -41,6 +42,7 @@ from watchfloor.store.writes import (
     insert_document,
     insert_observation,
     insert_quarantine,
+    insert_quarantine_many,
     insert_raw,
     resolve_source,
     source_ids,
@@ -179,6 +181,10 @@ def _ingest_one(
     kind = kind or "unknown"
     counts = summary.of(kind)
     counts.inputs += 1
+    bulk = bulk_decoder_for(kind) if failure is None else None
+    if bulk is not None:
+        _ingest_bulk(context, item, data, payload, kind, bulk, source, strict, started)
+        return
     decoder = decoder_for(kind) if failure is None else None
     if failure is None and decoder is None:
         counts.rejected += 1
@@ -231,6 +237,50 @@ def _ingest_one(
     counts.duplicate += duplicate
     if duplicate:
         summary.messages.append(f"{item.name}: {duplicate} record(s) already stored, skipped")
+
+
+def _ingest_bulk(
+    context: _Context,
+    item: InputFile,
+    data: bytes,
+    payload: bytes,
+    kind: str,
+    decode: BulkDecoder,
+    source: str | None,
+    strict: bool,
+    started: dt.datetime,
+) -> None:
+    """An observation input: its tables to the lake, its errors to quarantine, one batch."""
+    workspace, summary = context.workspace, context.summary
+    digest = sha256_hex(data)
+    result = decode(payload, item.name)
+    if strict and result.errors:
+        raise IngestError(_where(item, result.errors[0]))
+    stored = workspace.lake.write("ais_positions", result.positions, digest)
+    stored += workspace.lake.write("ais_statics", result.statics, digest)
+    lines = payload.decode("utf-8", "replace").splitlines() if result.errors else []
+    with workspace.store.transaction() as conn:
+        batch = start_batch(
+            conn, raw_sha256=digest, input_name=item.name, kind=kind, started_at=started
+        )
+        source_id = resolve_source(conn, source, started) if source else None
+        insert_raw(conn, batch, size_bytes=len(data), source_id=source_id)
+        insert_quarantine_many(
+            conn,
+            batch,
+            [
+                QuarantinedRecord(e.line, e.reason, _raw_line(lines, e.line, payload))
+                for e in result.errors
+            ],
+        )
+        finish_batch(conn, batch, stored=stored, rejected=len(result.errors), now=utcnow())
+    counts = summary.of(kind)
+    counts.read += stored + len(result.errors)
+    counts.stored += stored
+    counts.rejected += len(result.errors)
+    if result.errors:
+        first = _where(item, result.errors[0])
+        summary.messages.append(f"{len(result.errors)} bad line(s) quarantined, first {first}")
 
 
 def _store(

@@ -69,7 +69,8 @@ def sniff_kind(logical_name: str, data: bytes) -> Kind | None:
     if _AVR_LINE.search(head) or _SBS_LINE.search(head):
         return "adsb"
     first_line = head.split(b"\n", 1)[0].lower()
-    if suffix == ".csv" or b"," in first_line:
+    tabular = not first_line.lstrip().startswith((b"{", b"["))
+    if tabular and (suffix == ".csv" or b"," in first_line):
         if b"mmsi" in first_line:
             return "ais"
         if b"icao24" in first_line or b"callsign" in first_line:

@@ -25,6 +25,7 @@ __all__ = [
     "insert_document",
     "insert_observation",
     "insert_quarantine",
+    "insert_quarantine_many",
     "insert_raw",
     "resolve_source",
     "set_origins",
@@ -354,5 +355,29 @@ def set_origins(conn: Connection, assignments: Mapping[int, tuple[str, bool]]) -
         [
             {"claim_id": cid, "new_origin": origin, "new_background": background}
             for cid, (origin, background) in assignments.items()
+        ],
+    )
+
+
+def insert_quarantine_many(
+    conn: Connection, batch: Batch, records: Sequence[QuarantinedRecord]
+) -> None:
+    """Keep many bad records of one input in one batched statement."""
+    if not records:
+        return
+    conn.execute(
+        insert(schema.quarantine),
+        [
+            {
+                "batch_id": batch.id,
+                "raw_sha256": batch.raw_sha256,
+                "input_name": batch.input_name,
+                "line": r.line,
+                "kind": batch.kind,
+                "reason": r.reason,
+                "raw": r.raw,
+                "received_at": batch.received_at,
+            }
+            for r in records
         ],
     )
