@@ -25,6 +25,17 @@ def test_claims_corpus_checker_passes() -> None:
     assert "OK: all labels files pass" in result.stdout
 
 
+def test_claims_dev2_checker_passes() -> None:
+    """corpus/claims/dev2/check_dev2.py accepts the second development split."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "corpus/claims/dev2/check_dev2.py")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_origins_corpus_checker_passes() -> None:
     """corpus/origins/check.py accepts every labels file and every declared origin."""
     result = subprocess.run(
