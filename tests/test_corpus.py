@@ -13,37 +13,28 @@ from watchfloor.evaluation.origins import LabelledClaim, score_grouping
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _check(script: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / script)], capture_output=True, text=True, check=False
+    )
+
+
 def test_claims_corpus_checker_passes() -> None:
     """corpus/claims/check.py accepts every labels file (anchors, values, dates)."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "corpus/claims/check.py")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _check("corpus/claims/check.py")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "OK: all labels files pass" in result.stdout
 
 
 def test_claims_dev2_checker_passes() -> None:
     """corpus/claims/dev2/check_dev2.py accepts the second development split."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "corpus/claims/dev2/check_dev2.py")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _check("corpus/claims/dev2/check_dev2.py")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_origins_corpus_checker_passes() -> None:
     """corpus/origins/check.py accepts every labels file and every declared origin."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "corpus/origins/check.py")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _check("corpus/origins/check.py")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -11,8 +11,8 @@ from typing import Any
 
 from watchfloor.ais import decode_csv, iter_messages, merge_type24
 from watchfloor.cli.output import emit_table, json_default
-from watchfloor.errors import DecodeError, IngestError
-from watchfloor.sources import gunzip
+from watchfloor.errors import DecodeError
+from watchfloor.sources import read_input
 
 __all__ = ["add_ais"]
 
@@ -31,12 +31,7 @@ def add_ais(sub: Any) -> None:
 def cmd_decode(args: argparse.Namespace) -> int:
     """Decode every message of a file; bad lines are counted (and shown with --errors)."""
     path: Path = args.file
-    try:
-        data = gunzip(path.read_bytes())
-    except OSError as exc:
-        raise IngestError(f"{path}: cannot read: {exc.strerror}") from exc
-    except DecodeError as exc:
-        raise IngestError(f"{path}: {exc.reason}") from exc
+    data = read_input(path)
     first = data.lstrip()[:4096].split(b"\n", 1)[0].lower()
     if b"mmsi" in first and b"," in first:
         batch = decode_csv(data, str(path))

@@ -19,7 +19,7 @@ from watchfloor.evaluation import score_corpus, score_origins
 from watchfloor.ingest import decoder_for
 from watchfloor.news import Document
 from watchfloor.news.extract import extract_claims
-from watchfloor.sources import gunzip
+from watchfloor.sources import read_input
 from watchfloor.store import list_claims
 
 __all__ = ["add_claims", "add_eval", "value_text"]
@@ -63,12 +63,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     """Extract claims from one report file and print them (no workspace needed)."""
     path: Path = args.file
-    try:
-        data = gunzip(path.read_bytes())
-    except OSError as exc:
-        raise IngestError(f"{path}: cannot read: {exc.strerror}") from exc
-    except DecodeError as exc:
-        raise IngestError(f"{path}: {exc.reason}") from exc
+    data = read_input(path)
     decoder = decoder_for("report")
     assert decoder is not None
     aliases = source_aliases(_config(args))

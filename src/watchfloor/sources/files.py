@@ -13,7 +13,7 @@ from pathlib import Path
 
 from watchfloor.errors import DecodeError, IngestError
 
-__all__ = ["InputFile", "expand_paths", "gunzip"]
+__all__ = ["InputFile", "expand_paths", "gunzip", "read_input"]
 
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -65,3 +65,17 @@ def gunzip(data: bytes) -> bytes:
         return gzip.decompress(data)
     except (OSError, EOFError, zlib.error) as exc:
         raise DecodeError(f"corrupt gzip: {exc}", line=None) from exc
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of one input file, gzip undone.
+
+    Raises:
+        IngestError: the file cannot be read, or its gzip stream is corrupt.
+    """
+    try:
+        return gunzip(path.read_bytes())
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot read: {exc.strerror}") from exc
+    except DecodeError as exc:
+        raise IngestError(f"{path}: {exc.reason}") from exc
