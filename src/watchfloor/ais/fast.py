@@ -118,8 +118,8 @@ def decode_groups(
 
     groups: list[Group] = []
     # one stable sort by layout gives every layout's rows, in input order
-    kind = np.where(good, _KIND[np.clip(mtype, 0, 63)], _REFUSED)
-    order = np.argsort(kind, kind="stable")
+    kind = np.where(good, _KIND[np.clip(mtype, 0, 63)], _REFUSED).astype(np.uint8)
+    order = np.argsort(kind, kind="stable")  # a radix sort on one byte
     bounds = np.searchsorted(kind[order], np.arange(_REFUSED + 1))
     for index, layout in enumerate(_PLAIN):
         rows = order[bounds[index] : bounds[index + 1]]

@@ -19,6 +19,8 @@ grouped with array operations, the others by a small state machine
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,7 +31,7 @@ from watchfloor.ais.receiver import NO_TIME, find, tag_fields, tail_fields
 from watchfloor.ais.sentence import Gatehouse, OtherSentence, Sentence, parse_line
 from watchfloor.errors import DecodeError
 
-__all__ = ["NO_TIME", "Framed", "frame", "ranges"]
+__all__ = ["NO_TIME", "PARALLEL_ROWS", "Framed", "frame", "ranges"]
 
 Bytes = npt.NDArray[np.uint8]
 Ints = npt.NDArray[np.int64]
@@ -37,6 +39,8 @@ Mask = npt.NDArray[np.bool_]
 Columns = dict[str, Ints]
 
 _PAD = 512
+PARALLEL_ROWS = 200_000
+"""Inputs of at least this many lines (messages, for the decoder) are split over two threads."""
 _TAG_MAX = 96  # longer tag blocks go to the careful reader
 _TAIL_MAX = 96  # likewise for trailing receiver fields
 _HEX = np.full(256, -1, np.int16)
@@ -119,9 +123,13 @@ class _Text:
 def frame(data: bytes) -> Framed:
     """Locate every AIS message in an NMEA log (see :mod:`watchfloor.ais.sentence`)."""
     buf = np.frombuffer(data, np.uint8)
-    padded = np.concatenate([buf, np.zeros(_PAD, np.uint8)])
+    # Room after the input for the careful reader's bytes and the joined payloads: zero
+    # pages that cost nothing until written, so the input is copied once, not twice.
+    reserve = len(buf) // 4 + _PAD
+    padded = np.zeros(len(buf) + _PAD + reserve, np.uint8)
+    padded[: len(buf)] = buf
     lines = _split_lines(buf, padded)
-    fast, slow_lines, other = _scan(buf, padded, lines)
+    fast, slow_lines, other = _scan_halves(buf, padded, lines)
 
     careful: list[Sentence] = []
     gatehouse: list[Gatehouse] = []
@@ -147,7 +155,7 @@ def frame(data: bytes) -> Framed:
     messages, joined, broken = _assemble(cols, _Text(padded, len(buf), extra))
     errors.extend(broken)
     errors.sort(key=lambda e: e.line or 0)
-    text = np.concatenate([buf, extra, joined, np.zeros(_PAD, np.uint8)])
+    text = _append(padded, len(buf), reserve, (extra, joined))
     return Framed(
         text=text,
         start=messages["start"],
@@ -161,6 +169,18 @@ def frame(data: bytes) -> Framed:
         sentences=len(cols["line"]),
         other=other,
     )
+
+
+def _append(padded: Bytes, size: int, reserve: int, pieces: tuple[Bytes, ...]) -> Bytes:
+    """The input followed by ``pieces`` and zero padding (in the reserve when they fit)."""
+    total = sum(piece.size for piece in pieces)
+    if total > reserve:
+        return np.concatenate([padded[:size], *pieces, np.zeros(_PAD, np.uint8)])
+    at = size
+    for piece in pieces:
+        padded[at : at + piece.size] = piece
+        at += piece.size
+    return padded[: at + _PAD]
 
 
 def ranges(start: Ints, length: Ints) -> Ints:
@@ -190,6 +210,27 @@ def _split_lines(buf: Bytes, padded: Bytes) -> _Lines:
             break
         end[rows] -= 1
     return _Lines(start, end)
+
+
+def _scan_halves(buf: Bytes, padded: Bytes, lines: _Lines) -> tuple[Columns, Ints, int]:
+    """:func:`_scan` of a large input as two halves on two threads, joined.
+
+    Every line is read on its own (only a repeated tag block is read once, which the split
+    may cost once), so the halves give exactly what one call would. NumPy lets go of the
+    GIL inside its loops: on two cores the halves run side by side.
+    """
+    count = len(lines.start)
+    if count < PARALLEL_ROWS or (os.cpu_count() or 1) < 2:
+        return _scan(buf, padded, lines)
+    half = count // 2
+    parts = (slice(0, half), slice(half, count))
+    with ThreadPoolExecutor(2) as pool:
+        (head, head_slow, head_other), (rest, rest_slow, rest_other) = pool.map(
+            lambda part: _scan(buf, padded, _Lines(lines.start[part], lines.end[part])), parts
+        )
+    rest["line"] = rest["line"] + half
+    fast = {name: np.concatenate([head[name], rest[name]]) for name in head}
+    return fast, np.concatenate([head_slow, rest_slow + half]), head_other + rest_other
 
 
 def _scan(buf: Bytes, padded: Bytes, lines: _Lines) -> tuple[Columns, Ints, int]:
@@ -233,23 +274,15 @@ def _scan(buf: Bytes, padded: Bytes, lines: _Lines) -> tuple[Columns, Ints, int]
     given = _HEX_PAIR[pairs[star + 1]]  # the two hex digits, read as one 16-bit value
     ok &= given >= 0
     ok &= _xor_segments(padded, begin + 1, star, ok) == given
-    if any_tag:
-        t = np.flatnonzero(tag & ok)
-        tag_given = _HEX_PAIR[pairs[tag_star[t] + 1]]
-        tag_ok = tag_given >= 0
-        ok[t] = tag_ok & (
-            _xor_segments(padded, line_start[t] + 1, tag_star[t], tag_ok) == tag_given
-        )
     ok &= ~tail | (padded[star + 3] == _COMMA)
     time_us = np.full(rows.size, NO_TIME, np.int64)
     src_start = np.zeros(rows.size, np.int64)
     src_len = np.full(rows.size, -1, np.int64)
-    t = np.flatnonzero(tag & ok)
+    t = np.flatnonzero(tag & ok) if any_tag else np.zeros(0, np.int64)
     if t.size:
-        tag_ok, time_us[t], src_start[t], src_len[t] = tag_fields(
-            padded, line_start[t] + 1, tag_star[t]
+        ok[t], time_us[t], src_start[t], src_len[t] = _tag_blocks(
+            padded, pairs, line_start[t], tag_star[t]
         )
-        ok[t] &= tag_ok
 
     # Sentences other than AIS need no more than their checksum; Gatehouse lines and
     # '!' lines that are not VDM/VDO go to the careful reader.
@@ -280,6 +313,61 @@ def _scan(buf: Bytes, padded: Bytes, lines: _Lines) -> tuple[Columns, Ints, int]
     fast = {name: column[keep] for name, column in fast.items()}
     fast["line"] = ais_lines[keep] + 1
     return fast, np.flatnonzero(slow), int(other.sum())
+
+
+def _tag_blocks(
+    padded: Bytes, pairs: npt.NDArray[np.uint16], start: Ints, star: Ints
+) -> tuple[Mask, Ints, Ints, Ints]:
+    """Checksum, time and station of the tag blocks ``\\...*hh`` at ``start`` (``*`` at ``star``).
+
+    A receiver writes the same block on consecutive lines (one station, one second): a
+    block identical to the one before it is not read again but takes its results, the
+    station's offset moved to its own line.
+
+    Returns:
+        Whether the block is sound and readable, the times, the stations' offsets and
+        lengths (-1 when absent).
+    """
+    stop = star + 3  # through the checksum digits
+    new = ~_same_as_previous(padded, start, stop)
+    first = np.flatnonzero(new)
+    rep = np.cumsum(new) - 1  # each block's first occurrence, as an index in ``first``
+    u_start, u_star = start[first], star[first]
+    given = _HEX_PAIR[pairs[u_star + 1]]
+    ok = given >= 0
+    ok &= _xor_segments(padded, u_start + 1, u_star, ok) == given
+    time_us = np.full(first.size, NO_TIME, np.int64)
+    src_start = np.zeros(first.size, np.int64)
+    src_len = np.full(first.size, -1, np.int64)
+    v = np.flatnonzero(ok)
+    if v.size:
+        ok[v], time_us[v], src_start[v], src_len[v] = tag_fields(padded, u_start[v] + 1, u_star[v])
+    src = src_start[rep]
+    moved = np.where(src > 0, src + (start - u_start[rep]), 0)
+    return ok[rep], time_us[rep], moved, src_len[rep]
+
+
+def _same_as_previous(padded: Bytes, start: Ints, stop: Ints) -> Mask:
+    """Whether each range ``[start, stop)`` holds the same bytes as the range before it.
+
+    Compared eight bytes at a time; the last word of a range is read ending at ``stop``
+    (overlapping the word before it), so no byte past the range is compared. Ranges
+    shorter than eight bytes are never called the same.
+    """
+    length = stop - start
+    same = np.zeros(len(start), bool)
+    same[1:] = (length[1:] == length[:-1]) & (length[1:] >= 8)
+    rows = np.flatnonzero(same)
+    if not rows.size:
+        return same
+    words = np.ndarray((len(padded) - 7,), np.dtype("<u8"), padded, 0, (1,))
+    here, before, last = start[rows], start[rows - 1], length[rows] - 8
+    differ = np.zeros(rows.size, np.uint64)
+    for offset in range(0, int(length[rows].max()), 8):
+        at = np.minimum(offset, last)
+        differ |= words[here + at] ^ words[before + at]
+    same[rows] = differ == 0
+    return same
 
 
 def _ais(
@@ -401,9 +489,22 @@ def _careful_columns(sentences: list[Sentence], offset: int) -> tuple[Bytes, Col
 def _merge(fast: Columns, slow: Columns) -> Columns:
     if not slow["line"].size:
         return fast
-    joined = {k: np.concatenate([fast[k], slow[k]]) for k in _COLUMNS}
-    order = np.argsort(joined["line"], kind="stable")
-    return {k: v[order] for k, v in joined.items()}
+    return _interleave(fast, slow, _COLUMNS)
+
+
+def _interleave(a: Columns, b: Columns, names: tuple[str, ...]) -> Columns:
+    """Rows of ``a`` and ``b`` (each in line order, no line in both) merged in line order."""
+    at = np.searchsorted(a["line"], b["line"]) + np.arange(b["line"].size)
+    from_b = np.zeros(a["line"].size + b["line"].size, bool)
+    from_b[at] = True
+    from_a = np.flatnonzero(~from_b)
+    out: Columns = {}
+    for name in names:
+        column = np.empty(from_b.size, np.result_type(a[name], b[name]))
+        column[from_a] = a[name]
+        column[at] = b[name]
+        out[name] = column
+    return out
 
 
 def _apply_gatehouse(gatehouse: list[Gatehouse], cols: Columns) -> None:
@@ -426,7 +527,8 @@ def _complete_runs(m: Columns) -> tuple[Ints, Ints, Ints, Mask]:
     In (channel, sequence id, line) order, a first fragment followed by fragments 2..n of
     the same count on the same key is a complete message, whatever came before it. The
     state machine gets everything else, plus the first fragment of each such message as a
-    marker (it ends what is pending on its key, exactly as it would have).
+    marker (it ends what is pending on its key, exactly as it would have) when anything else
+    on its key goes to the state machine.
 
     Returns:
         The complete messages' fragments (message by message), their sizes, the fragments
@@ -451,6 +553,9 @@ def _complete_runs(m: Columns) -> tuple[Ints, Ints, Ints, Mask]:
     marker = np.zeros(size, bool)
     marker[starts] = True
     rest = np.flatnonzero(~covered | marker)
+    # a marker on a key where nothing else is left to the state machine changes nothing
+    lone = marker[rest] & ~np.isin(k[rest], k[rest[~marker[rest]]])
+    rest = rest[~lone]
     rest = rest[np.argsort(m["line"][order[rest]], kind="stable")]
     return order[covered], count[starts], order[rest], marker[rest]
 
@@ -523,6 +628,5 @@ def _assemble(cols: Columns, text: _Text) -> tuple[Columns, Bytes, list[DecodeEr
         "src_start": m["src_start"][first],
         "src_len": m["src_len"][first],
     }
-    order = np.argsort(np.concatenate([out["line"], extra["line"]]), kind="stable")
-    out = {k: np.concatenate([out[k], extra[k]])[order] for k in names}
-    return out, joined, errors
+    order = np.argsort(extra["line"], kind="stable")
+    return _interleave(out, {k: v[order] for k, v in extra.items()}, names), joined, errors
