@@ -45,13 +45,14 @@ _ADVERBIAL = re.compile(
     r"now|again|further|then|publicly|officially|recently|initially|reportedly|not|never|"
     r"(?:on|at|in|late|early)\s+"
     r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|"
-    r"[A-Z][a-z]+\.?\s+\d{1,2})|(?:last|this)\s+(?:week|month|year)|Monday|Tuesday|Wednesday|"
+    r"[A-Z][a-z]+\.?\s+\d{1,2})|in\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)|(?:last|this)\s+(?:week|month|year)|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday)\s*$"
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s*$")
 _BOUNDARY = re.compile(
     r"(?:^(?:[Aa]s\s+)?|"
-    r",\s+(?:(?:and|but|while|with|as|when|after|which|because|although|though)\s+)?|"
+    r",\s+(?:(?:and|but|while|with|as|when|after|which|because|although|though|that)\s+)?|"
     r";\s+|\s+that\s+|\s*[—–]\s*|\s+-\s+|[\"“”]\s*|\s+and\s+|\s+but\s+|\s+while\s+|"
     r"\s+with\s+|\s+after\s+|\s+as\s+|\s+when\s+|\s+because\s+|\s+which\s+|:\s+)"
 )
@@ -67,7 +68,8 @@ _SOURCE_HINT = re.compile(
     r"ministry|military|government|analysts?|experts?|intelligence|service|sources?|"
     r"commanders?|observers?|diplomats?|he|she|it|they|we|legislators?|army|media|"
     r"commentary|minister|office|staff|monitors?|researchers?|lawmaker|unit|forces|footage|"
-    r"broadcast|statement|document|television|reports?)\b"
+    r"broadcast|statement|document|television|reports?|workers?|witness(?:es)?|medics?|"
+    r"residents?|traders?|doctors?|journalists?|correspondents?|defectors?)\b"
 )
 _SOURCE_HEAD = re.compile(
     r"\b(?:officials|analysts|sources|experts|lawmakers|legislators|diplomats|observers|"
@@ -276,6 +278,17 @@ _TITLED_PERSON = re.compile(
 )
 
 
+#: "Russian Foreign Ministry Spokeswoman Maria Zakharova", "the JCS spokesperson, Col. Choi",
+#: "a U.S. Defense Department spokesperson": the institution the spokesperson speaks for.
+_SPOKESPERSON = re.compile(
+    rf"^(?P<org>(?:[A-Z][\w.'’&-]*\s+){{0,4}}?(?:[A-Z]{{2,}}|{_ORG_HEAD}|Pentagon|Kremlin|"
+    rf"Ministry|Defense\s+Department|Defence\s+Department|White\s+House|State\s+Department))"
+    r"(?:['’]s)?\s+(?:chief\s+|deputy\s+|press\s+)?(?:spokes(?:man|woman|person)|press\s+secretary)"
+    r"(?:\s*,?\s+(?:[A-Z][\w.'’-]*\s*){0,4})?$",
+    re.IGNORECASE,
+)
+
+
 def demonym_for(owner: str) -> str | None:
     """The demonym of a country or capital name ("South Korea", "Kyiv"), if known."""
     return DEMONYMS.get(" ".join(owner.lower().split()))
@@ -315,6 +328,26 @@ _IN_COUNTRY = re.compile(
 )
 
 
+#: "in the northeastern port city of Rason": the place named after its description.
+_PLACE_OF = re.compile(
+    r"\s+in\s+the\s+(?:[\w-]+\s+){0,3}?(?:city|province|town|county|region|village|port|"
+    r"district|area)\s+of\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+)
+
+
+_CAPTURED_BY = re.compile(
+    r"^(?P<np>(?:[\w.'’-]+\s+){0,3}?(?:soldiers?|prisoners?|men|man|fighters?|troops?))\s+"
+    r"(?P<p>captured|detained)\b.*$"
+)
+
+
+_TRAILING_TIME = re.compile(
+    r"\s+(?:in|on|last|this|since|earlier|late|early)\s+(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|week|month|year)\b.*$"
+)
+
+
 def clean_source(text: str) -> str:
     """A source name as a chain element: determiners, titles and clauses trimmed.
 
@@ -341,9 +374,16 @@ def clean_source(text: str) -> str:
     if paren:
         acronym = paren.group("acr").strip()
         name = (name[: paren.start()] + name[paren.end() :]).strip()
+    captured = _CAPTURED_BY.match(name)
+    if captured:
+        name = f"{captured.group('p')} {captured.group('np')}"  # "a soldier captured by X"
     titled = _TITLED_PERSON.match(name)
     if titled:
         return titled.group("person")
+    spokesperson = _SPOKESPERSON.match(name)
+    if spokesperson:
+        return spokesperson.group("org")  # a spokesperson speaks for the institution
+    name = _PLACE_OF.sub(r" in \g<place>", name)
     # "a source in North Korea's North Hamgyong Province": the place without its country
     name = _IN_COUNTRY.sub(
         lambda m: m.group("p") if demonym_for(m.group("c")) else m.group(0), name
@@ -355,6 +395,7 @@ def clean_source(text: str) -> str:
     name = _DOCUMENT_WORDS.sub("", name) if " " in name else name
     name = re.sub(r"\s+(?:of|at|in|from|on)\s+(?:the\s+(?=[a-z])|(?!the\s))[a-z].*$", "", name)
     name = re.sub(r"\s+(?:between|among|amongst)\s+.*$", "", name)
+    name = _TRAILING_TIME.sub("", name)  # "the NIS in April": the source, not when it spoke
     name = re.sub(r"\s+(?:seen|obtained|reviewed|shared)\s+(?:by|with)\s+.*$", "", name)
     owner = _OWNER.match(name)
     if owner:
@@ -409,10 +450,18 @@ def normalize_source(name: str, aliases: Mapping[str, str] | None) -> str:
     for variant in variants:
         if variant in aliases:
             return aliases[variant]
+    if _NEAR_BODY.search(folded):
+        return name  # "sources close to the ministry": near the body, not the body
     for key in sorted(aliases, key=len, reverse=True):
         if len(key) >= 3 and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
             return aliases[key]
     return name
+
+
+_NEAR_BODY = re.compile(
+    r"^(?:[\w.-]+\s+){0,3}?(?:sources?|officials?|people|persons?|insiders?|figures?)\s+"
+    r"(?:close\s+to|familiar\s+with|in|at|inside|within|near|linked\s+to|with\s+ties\s+to)\s"
+)
 
 
 #: "an analysis of satellite imagery released Monday by X", "estimates by X": a document whose
@@ -425,6 +474,38 @@ _DOCUMENT_HEAD = re.compile(
 )
 
 
+_LEAK_VERBS = frozenset({"seen", "reviewed", "obtained"})
+_DEMONYMS_ONLY = re.compile(
+    r"^(?:(?:U\.?S\.?|US|American|South\s+Korean|North\s+Korean|Ukrainian|Russian|Western|"
+    r"Japanese|British|European|Chinese|allied|French|German|Polish|Israeli|Turkish|Indian|"
+    r"Italian|Canadian|Australian)(?:\s*,\s*|\s+and\s+|\s*$))+$",
+    re.IGNORECASE,
+)
+#: "A Russian military document seen by the BBC lists", "An internal memo reviewed by iStories
+#: envisages": a leaked document as the subject of its own verb; the outlet relays it.
+_LEAKED = re.compile(
+    r"(?P<doc>\b(?:[Aa]n?|[Tt]he)\s+(?:[\w.'’-]+\s+){0,5}?(?:memo|memorandum|document|cable|"
+    r"letter|report|assessment|presentation|file|paper|analysis|order|list|register|log|roster|"
+    r"ledger|spreadsheet|database)s?)\s+"
+    r"(?:seen|reviewed|obtained)\s+by\s+(?P<by>[^,;.]+?)"
+    r"(?=\s*,|\s+(?:envisages?|lists?|listed|shows?|showed|says|said|states?|stated|puts?|"
+    r"estimates?|records?|recorded|projects?|describes?|counts?|names?|gives?|sets\s+out)\b)"
+)
+#: "a HUR official who in turn cited intercepted communications": the official's own source.
+_IN_TURN = re.compile(
+    r"\s+who\s+(?:in\s+turn\s+|also\s+|himself\s+|herself\s+)?(?:cited|quoted|relied\s+on)\s+"
+    r"(?P<np>.+)$"
+)
+
+
+def _cited_names(np: str) -> list[str]:
+    """The cleaned names in a cited phrase, origin first ("X who in turn cited Y" → [Y, X])."""
+    turn = _IN_TURN.search(np)
+    if turn:
+        return [*_cited_names(turn.group("np")), clean_source(np[: turn.start()])]
+    return [clean_source(np)]
+
+
 def _inner_chain(np: str) -> tuple[str, ...]:
     """Names inside an "according to" phrase, origin first."""
     parts = _INNER.split(np)
@@ -433,7 +514,13 @@ def _inner_chain(np: str) -> tuple[str, ...]:
     relays: list[str] = []
     owner = _DOCUMENT_WORDS.search(head)
     document = _DOCUMENT_HEAD.search(head)
-    if owner:
+    leaked = any(rel.lower().split()[0] in _LEAK_VERBS for rel in parts[1::2])
+    holder_words = clean_source(head[: owner.start()]) if owner else ""
+    if (owner or document) and (leaked or _DEMONYMS_ONLY.match(holder_words)):
+        # "a classified U.S. intelligence assessment seen by Reuters" (a leak, not a statement
+        # its author made), "U.S. and South Korean assessments" (no one author): the document
+        origin.append(re.sub(r"^(?:the|a|an)\s+", "", head.strip(), flags=re.IGNORECASE))
+    elif owner:
         holder = clean_source(head[: owner.start()])
         if holder.lower() in ("the", "this", "that", "its", "their", "a", "an"):
             origin.append(owner.group(0).strip())  # "the report": resolved as a definite
@@ -471,6 +558,11 @@ _COORDINATED_ADJ = re.compile(
     r"Western|western|Japanese|British|European|Chinese)\s+)and\s+$"
 )
 _RELATIVE = re.compile(r",\s+(?:which|who)\s*$")
+#: "Speaking alongside the minister, X said ...": an introductory phrase, not a quote before X.
+_INTRO = re.compile(
+    r"^\W*(?:Speaking|Asked|Addressing|Writing|Responding|Commenting|Testifying|Appearing|"
+    r"Briefing|Meeting|Visiting|Standing)\b[^,\"“”]*,\s*$"
+)
 _TAG_BEFORE = re.compile(r"(?:^|[,\"”’]\s*)$")
 _THAT_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:that|:)|^[^.;,]{0,30},\s+(?:acknowledging|adding|saying|noting|"
@@ -479,8 +571,10 @@ _THAT_AFTER = re.compile(
 )
 _CLAIMS = re.compile(
     r"(?:^|\b(?P<adj>(?:(?:foreign|western|media|press|news|recent|earlier|unconfirmed|"
-    r"unverified|some|other)\s+){1,2}))(?P<noun>claims|reports|allegations|accusations|"
-    r"assertions)(?:\s+(?P<rel>by|from)\s+(?P<by>[^,;.]+?))?(?:,\s+which\s+\w+)?\s+that\b",
+    r"unverified|some|other)\s+){1,2})|\b(?P<det>an?|the)\s+|\b(?=(?:claims?|reports?|"
+    r"allegations?|accusations?|assertions?)\s+(?:by|from|in)\s))(?P<noun>claims?|reports?|"
+    r"allegations?|accusations?|assertions?)(?:\s+(?P<rel>by|from|in)\s+(?P<by>[^,;.]+?))?"
+    r"(?:,\s+which\s+\w+)?\s+that\b",
     re.IGNORECASE,
 )
 _SHOWN_ON = re.compile(
@@ -537,8 +631,8 @@ def _speaker_before(sentence: str, verb_start: int) -> _Speaker | None:
 _SPEAKER_WINDOW = 300
 #: "who was briefed by the NIS", "who cited the agency": the origin behind a relay.
 _BRIEFED = re.compile(
-    r"^(?:who|which)\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
-    r"(?:briefed|told|informed)\s+by|cited|quoted)\s+(?P<np>[^,;.“\"]+(?:\.(?=\w|(?-i:\s+[a-z]))[^,;.“\"]*)*)"
+    r"^(?:(?:who|which)\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:briefed|told|informed)\s+by|cited|quoted)|(?:\w+ly\s+)?(?:briefed|informed)\s+by)\s+(?P<np>[^,;.“\"]+(?:\.(?=\w|(?-i:\s+[a-z]))[^,;.“\"]*)*)"
 )
 #: "described to CNN by a European official": the relay of a document or assessment.
 _RELAYED = re.compile(
@@ -597,6 +691,10 @@ def _speaker_in(before: str) -> _Speaker | None:
     relative = _RELATIVE.search(before)
     if relative:
         before = before[: relative.start()]  # "the agency, which put the toll at ..."
+        author = re.search(r"\b(?:an?|the)\s+[a-z]+\s+by\s+(?P<x>[A-Z][^,;]*)$", before)
+        if author:
+            # "Asked about an assessment by the NIS, which said that": the NIS said it
+            return _Speaker(author.start("x"), author.group("x"))
     appositive_known = None
     cited = None
     relay = None
@@ -623,6 +721,15 @@ def _speaker_in(before: str) -> _Speaker | None:
             relayed = _RELAYED.match(appositive)
             if citing:
                 cited = citing.group(1)
+            elif re.match(r"(?:an?)\s", appositive) and re.fullmatch(
+                r"(?:another|a\s+(?:second|third|fourth|separate))\s+sources?",
+                head[:cut].strip().split(",")[-1].strip(),
+                re.I,
+            ):
+                # "Another source, a trade official in Sinuiju, said": the description
+                return _Speaker(
+                    cut + 1 + (len(head[cut + 1 :]) - len(head[cut + 1 :].lstrip())), appositive
+                )
             elif briefed:
                 cited = briefed.group("np")
             elif relayed:
@@ -686,6 +793,10 @@ _DEMONYM_ONLY = re.compile(
 def _doc_owner(match: re.Match[str]) -> str | None:
     """The source a document mention names ("the Pentagon's assessment" → "Pentagon")."""
     owner = _FUNCTION_CAPS.sub("", match.group("owner")).strip()
+    if owner.lower() in ("our", "we"):
+        return "we"  # "our own count": the publisher's own voice
+    if owner.lower() in ("my", "his", "her", "its", "their"):
+        return None
     if not owner or re.fullmatch(
         rf"(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|"
         rf"Saturday|Sunday|[A-Z])",
@@ -703,7 +814,8 @@ def _doc_owner(match: re.Match[str]) -> str | None:
 _AGENT = re.compile(
     r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:estimated|given|provided|reported|put|"
     r"assessed|confirmed|released|announced|cited|counted|disclosed|revealed|published|stated|"
-    r"relayed|shared|tallied|compiled|calculated|issued|supplied|presented)\s+"
+    r"relayed|shared|tallied|compiled|calculated|issued|supplied|presented|believed|thought|"
+    r"considered|understood|feared|assumed|suspected|projected|expected)\s+"
     r"(?:[^\s,;.]+\s+){0,3}?by\s+(?P<np>(?:(?:the|a|an)\s+)?[^,;.“\"]+(?:\.(?=\w|(?-i:\s+[a-z]))[^,;.“\"]*)*)"
 )
 _AGENT_END = re.compile(
@@ -810,6 +922,18 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         np = _situate(np, sentence, match.start("np"))
         agent = (clean_source(np),)
         add(match.start("np"), match.start("np") + len(np), agent, np, "agent", False, True)
+    for match in _LEAKED.finditer(sentence):
+        doc = re.sub(r"^(?:the|a|an)\s+", "", match.group("doc"), flags=re.IGNORECASE)
+        add(
+            match.start(),
+            match.end("by"),
+            (doc, clean_source(match.group("by"))),
+            match.group("doc"),
+            "speaker",
+            True,
+            False,
+            doc,
+        )
     for match in _VERB.finditer(sentence):
         verb = match.group(0)
         found = _speaker_before(sentence, match.start())
@@ -825,6 +949,8 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
             continue
         start, np = found.start, found.np
         np = _situate(np, sentence, start)
+        if re.match(r"(?:our|we)\b", np, re.IGNORECASE):
+            np = "we"  # "our own tally puts": the publisher's voice
         names = [clean_source(np)]
         document = _DOC_OWNER.search(np) if _DOC_HINT.search(np) else None
         if document and not np[document.end() :].strip():
@@ -847,7 +973,7 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
                 names.append(obj.group("obj"))
         if verb == "quoted":
             quoted = _QUOTED_OBJECT.match(sentence, match.end())
-            if quoted:
+            if quoted and not re.match(r"by\s", quoted.group("np").strip()):
                 names.insert(0, clean_source(_situate(quoted.group("np"), sentence, start)))
                 end = quoted.end()
         cited_np = found.cited
@@ -860,9 +986,8 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
                 names.insert(0, cited)
         citing = _CITING.search(sentence, match.end())
         if citing and citing.start() - match.end() < 60:
-            cited = clean_source(_situate(citing.group("np"), sentence, citing.start()))
-            if cited:
-                names.insert(0, cited)
+            situated = _situate(citing.group("np"), sentence, citing.start())
+            names[:0] = [name for name in _cited_names(situated) if name]
             end = citing.end()
             briefer = _BRIEFED.match(sentence[end:].lstrip(" ,"))
             if briefer and sentence[end : end + 1] == ",":
@@ -871,7 +996,11 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
                     names.insert(0, behind)
                 end += len(sentence[end:]) - len(sentence[end:].lstrip(" ,")) + briefer.end()
         tag = bool(_TAG_BEFORE.search(sentence[:start].rstrip())) and start > 0
-        forward = not tag or bool(_THAT_AFTER.match(sentence[match.end() :]))
+        forward = (
+            not tag
+            or bool(_THAT_AFTER.match(sentence[match.end() :]))
+            or bool(_INTRO.match(sentence[:start]))
+        )
         # "the 3,000 troops that Zelensky cited": an object relative after the figure
         backward = tag or bool(_OBJECT_RELATIVE.search(sentence[:start]))
         add(start, end, tuple(names), np, "speaker", forward, backward, speaker)
@@ -893,9 +1022,17 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
                 after and match.start() > 0,
             )
     for match in _CLAIMS.finditer(sentence):
-        if match.group("adj") is None and match.start() > 0:
+        explicit = match.group("rel") and match.group("rel").lower() in ("by", "in")
+        if (
+            match.group("adj") is None
+            and match.start() > 0
+            and not match.group("det")
+            and not explicit
+        ):
             continue
-        if match.group("rel") and match.group("rel").lower() == "by":
+        if match.group("det") and not match.group("rel"):
+            continue  # "the claim that ...": its origin is given elsewhere, if at all
+        if match.group("rel") and match.group("rel").lower() in ("by", "in"):
             name = clean_source(match.group("by"))
         elif match.group("rel"):
             name = f"{match.group('noun').lower()} from {clean_source(match.group('by'))}"

@@ -40,6 +40,7 @@ __all__ = ["NlpMode", "extract_claims"]
 
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:said|says|say|told\s+(?:\w+\s*){1,3}|reported|announced|confirmed|warned|published|"
+    r"saying|stating|speaking|telling\s+(?:\w+\s*){1,3}|"
     r"estimated|added|stated|briefed|wrote|commentary|statement|briefing)\s*(?:,\s*)?"
     r"(?:on\s+|at\s+|in\s+|late\s+|earlier\s+)?$",
     re.IGNORECASE,
@@ -50,7 +51,8 @@ _ALREADY = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:where|which|who|whom|but|while|as|after|when|although|though|most|many|some|"
-    r"and\s+that)\b|;|\bbut\s+warned\b|\band\s+that\b|,\s+[a-z]+\s+of\s+(?:whom|which)\b",
+    r"and\s+that)\b|;|\bbut\s+warned\b|\band\s+that\b|,\s+[a-z]+\s+of\s+(?:whom|which)\b|"
+    r"\b(?:has|have|had)\s+since\b",
     re.IGNORECASE,
 )
 _TITLE_WORDS = frozenset(
@@ -303,9 +305,13 @@ def _choose_time(
         if not _CLAUSE_BREAK.search(_between(sentence, m, quantity))
         and not any(_inside(s, m, quantity) for s in statements)
         and not any(
-            _inside_q(o, m, quantity) and not coordinated(sentence, o, quantity) for o in others
+            _inside_q(o, m, quantity)
+            and not coordinated(sentence, o, quantity)
+            and not _INCLUDING.match(sentence[o.end : quantity.start])
+            for o in others
         )
         and (future or m.kind != "coming")
+        and not _in_lead_phrase(sentence, m, quantity)
     ]
     pool = (
         [m for m in events if m.precise]
@@ -317,6 +323,21 @@ def _choose_time(
         return None, False
     best = min(pool, key=lambda m: len(_between(sentence, m, quantity)))
     return best, not events
+
+
+#: "around 4,700, including some 600 dead": a part of the count before it, dated alike.
+_INCLUDING = re.compile(r"^\s*,?\s*(?:including|of\s+whom|among\s+them|with)\s+$", re.I)
+_LEAD_PHRASE = re.compile(r"^\W*(?:Of|Among|From)\s[^,]*$")
+
+
+def _in_lead_phrase(sentence: str, time: TimeMention, quantity: Quantity) -> bool:
+    """Whether the time sits in an introductory phrase that the number only draws from ("Of
+    the soldiers sent last autumn, about 4,000 were killed"): it dates those soldiers."""
+    return (
+        time.end <= quantity.start
+        and "," in sentence[time.end : quantity.start]
+        and bool(_LEAD_PHRASE.match(sentence[: time.start]))
+    )
 
 
 def _other_speaker(time: TimeMention, quantity: Quantity, mentions: Sequence[Mention]) -> bool:
@@ -363,6 +384,8 @@ def _person_trim(name: str, entities: Sequence[Entity], span: tuple[int, int]) -
     inside = [e for e in entities if e.label == "PERSON" and span[0] <= e.start < span[1]]
     for entity in inside:
         if entity.text in name:
+            if re.search(rf"\b(?:in|at|from|of|near|to)\s+{re.escape(entity.text)}$", name):
+                return name  # "a source in Rason": the place describes the source
             return entity.text
     if inside and name.lower() in _TITLE_WORDS:
         return inside[-1].text
@@ -540,7 +563,8 @@ def _sentence_claims(
         if binding is None:
             continue
         value = quantity.low if quantity.low is not None else quantity.high
-        if value == 1 and quantity.hedge is None:
+        own_hedge = quantity.hedge is not None and quantity.hedge in quantity.text
+        if value == 1 and not own_hedge:
             continue  # "one captured soldier told...": an individual, not a count
         if (
             quantity.hedge is None

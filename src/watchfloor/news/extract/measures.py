@@ -44,8 +44,8 @@ NOUNS: tuple[tuple[str, Measure, str | None], ...] = (
     (r"fatalities|deaths|dead", "killed", None),
     (
         r"soldiers|troops|personnel|forces|servicemen|service\s*members|fighters|men|infantrymen|"
-        r"infantry|mercenaries|recruits|conscripts|marines|paratroopers|"
-        r"military\s+personnel|people|nationals|citizens|others|"
+        r"infantry|mercenaries|recruits|conscripts|reservists|marines|paratroopers|"
+        r"military\s+personnel|people|nationals|citizens|others|comrades|"
         r"(?:North\s+|South\s+)?Koreans|Russians|Ukrainians",
         "troops",
         None,
@@ -98,18 +98,81 @@ _PRED = re.compile(
     rf"^\s*(?:,\s*)?(?:who\s+|that\s+)?{_AUX}{{0,3}}{_CASUALTY}\b",
     re.IGNORECASE,
 )
-_DIRECT = re.compile(rf"^{_Q}\s+{_AUX}{{0,3}}{_CASUALTY}\b", re.IGNORECASE)
+_DIRECT = re.compile(rf"^{_Q}\s+(?:more\s+)?{_AUX}{{0,3}}{_CASUALTY}\b", re.IGNORECASE)
+#: "about 4,000 are estimated by the agency to have been killed": a reporting passive between
+#: the number and its casualty (or deployment) verb.
+_RAISED = re.compile(
+    r"^\s*(?:,\s*)?(?:are|were|is|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:estimated|believed|thought|reported|said|assessed|feared|presumed|understood|known)"
+    r"(?:\s+(?!to\b)[^,.;\d]{1,60}?)?\s+to\s+(?:have\s+)?(?:been\s+)?"
+    rf"(?:{_CASUALTY}\b|(?P<sent>sent|deployed|dispatched|arrived|stationed|transferred)\b)",
+    re.IGNORECASE,
+)
+#: "of whom approximately 3,000", "Of those, about 4,700": a partitive before the number.
+_PARTITIVE_BEFORE = re.compile(
+    r"\b(?:of|among)\s+(?:whom|them|those|these)\s*,?\s*$", re.IGNORECASE
+)
+#: "The remainder, about 3,000, were": the rest of the count just given.
+_REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:remainder|rest|balance)\s*,\s*$", re.IGNORECASE)
+#: "10,000 more before the end of the year", "hundreds more were", "a further 6,000 to arrive":
+#: an elliptical count of the people just named.
+_MORE_AFTER = re.compile(
+    r"^\s+more(?!\s+than\b)(?=\s*(?:[,.;:)\"”]|$|\s+(?:to|were|was|are|is|have|had|would|will|"
+    r"could|may|might|before|by|in|on|at|over|within|since|and|or|from|during|this|next|last|"
+    r"soon|later|each|every|per|a|being|be)\b))",
+    re.IGNORECASE,
+)
+_FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|another|an\s+additional)\s+$", re.IGNORECASE)
+_ELLIPSIS_AFTER = re.compile(
+    r"^(?=\s*(?:[,.;:)\"”]|$|\s+(?:to|were|was|are|is|have|had|would|will|could|may|might|before|"
+    r"by|in|on|at|over|within|since|and|or|from|during|this|next|last|soon|later)\b))",
+    re.IGNORECASE,
+)
+#: "put the number at", "put the likely size of that contingent at", "estimating it at", "gave a
+#: lower figure, ": a figure for a count named earlier.
+_SIZE_BEFORE = re.compile(
+    r"\b(?:(?:put|puts|putting|placed|places|placing|estimated|estimates|estimating|set|sets|"
+    r"setting)\s+(?:(?:the|that|this|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>figure|number|total|tally|count|size|strength|toll)\b(?P<of>[^.;\d]{0,60}?)|"
+    r"(?:it|them|that|this)\s+)at|"
+    r"(?:gave|give|gives|giving|offered|cited|provided)\s+(?:a|an|the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<noun2>figure|number|estimate|count|total)\s*[,:]?)\s+[\"“]?$",
+    re.IGNORECASE,
+)
+_NUMBER_OF = re.compile(
+    rf"\bnumber\s+of\s+(?:{_MOD}\s+){{0,3}}(?P<noun>{_NOUN_RE}|dead|wounded|injured|killed|"
+    r"casualties|missing|captured)\b",
+    re.IGNORECASE,
+)
+#: "lists 47 soldiers as 'irrecoverable losses'": the count's casualty status after it.
+_AS_CASUALTY = re.compile(
+    r"^[^,.;]{0,40}?\bas\s+[\"“]?(?:[\w-]+\s+){0,2}?(?P<cas>losses|casualties|killed|dead|"
+    r"wounded|injured|missing|captured|prisoners)\b",
+    re.IGNORECASE,
+)
+#: "15,000 North Koreans had entered Russia", "30,000 North Koreans were working in Russia":
+#: people of a nation who went abroad (a deployment or a labour dispatch).
+_ABROAD_AFTER = re.compile(
+    r"^\s+(?:(?:had|have|has|were|are|was|is|been|being|now|already|reportedly|still)\s+){0,3}"
+    r"(?:entered|arrived|working|employed|sent|deployed|dispatched|stationed|fighting|serving|"
+    r"crossed|travell?ed)\b",
+    re.IGNORECASE,
+)
 _NOUN = re.compile(
     rf"^{_Q}\s+(?:of\s+)?(?P<mods>(?:{_MOD}\s+){{0,4}}?)(?P<noun>{_NOUN_RE})\b(?!-)",
 )
 _PARTITIVE = re.compile(
-    rf"^\s+of\s+(?:(?P<pron>them|whom)|(?:those|these|the|its|their)\s+"
+    rf"^\s+of\s+(?:(?P<pron>them|whom|us)|(?:those|these|the|its|their)\s+"
     r"(?:(?:most|more|less|seriously|severely|badly|critically|lightly|gravely)\s+){0,2}"
     rf"(?:(?P<adj>(?:{_CAS_WORD})(?:\s+(?:and|or)\s+(?:{_CAS_WORD}))?)|"
     rf"(?:{_MOD}\s+){{0,3}}?(?P<noun>{_NOUN_RE})))\b",
     re.IGNORECASE,
 )
-_STRONG = re.compile(r"^-strong\s+(?:\w+\s+){0,2}?(?:force|contingent|unit|army|group)\b", re.I)
+_STRONG = re.compile(
+    r"^-strong\s+(?:\w+\s+){0,2}?(?:force|contingent|unit|army|group|column|battalion|brigade|"
+    r"regiment|division|detachment|corps|team|workforce|crew|convoy)\b",
+    re.I,
+)
 _VERB_BEFORE = re.compile(
     r"\b(?P<verb>killed|wounded|injured|captured|took\s+prisoner|taken\s+prisoner|lost|killing|"
     r"wounding|injuring|capturing)\s+$",
@@ -119,7 +182,8 @@ _TOLL_BEFORE = re.compile(
     rf"^.*\b(?P<noun>casualties|losses|death\s+toll|toll|deaths|fatalities|dead|wounded|injured|"
     rf"number\s+of\s+(?:{_MOD}\s+){{0,3}}(?:troops|soldiers|personnel|dead|casualties|wounded))\b"
     r"[^.;\d]{0,50}?\b(?:reached|reach|rose\s+to|risen\s+to|rising\s+to|climbed\s+to|stood\s+at|"
-    r"stands\s+at|totall?ed|topped|numbered|hit|to|at|of|was|were|is|are|now)\s+[\"“]?$",
+    r"stands\s+at|totall?ed|topped|numbered|numbers?|totals?|hit|to|at|of|was|were|is|are|now)"
+    r"\s+[\"“]?$",
     re.IGNORECASE | re.DOTALL,
 )
 _TOLL_HEDGE_VERB = re.compile(
@@ -265,13 +329,38 @@ def _bind(
     if noun:
         return _noun_binding(noun, after, end, hedge, verb, previous)
 
+    raised = _RAISED.match(after)
+    if raised:
+        if raised.group("sent"):
+            return Binding("troops", None, None, end + raised.end())
+        measure = _casualty(raised.group("cas"), raised.group("cas2"))
+        return Binding(measure, None, None, end + raised.end())
+
     if verb and verb.group("verb").lower() not in ("lost",):
         return Binding(_casualty(verb.group("verb"), None), None, None, end)
 
     if _WHO_AFTER.match(after) or _SENT_AFTER.match(after):
         return Binding("troops", None, None, end)
 
-    return _toll_binding(before, end, hedge, previous)
+    return _elliptical(before, after, end, previous) or _toll_binding(before, end, hedge, previous)
+
+
+def _elliptical(before: str, after: str, end: int, previous: Measure | None) -> Binding | None:
+    """A number whose people noun was given earlier: "of whom about 3,000 are", "The remainder,
+    about 3,000, were", "10,000 more", "a further 6,000 to arrive"."""
+    more = _MORE_AFTER.match(after)
+    back = _PARTITIVE_BEFORE.search(before) or _REST_BEFORE.search(before)
+    further = _FURTHER_BEFORE.search(before)
+    if not (more or ((back or further) and _ELLIPSIS_AFTER.match(after))):
+        return None
+    cut = back.start() if back else len(before)
+    has_noun = any(
+        m.group("noun").lower() not in _WEAK_NOUNS for m in _ANTECEDENT.finditer(before[:cut])
+    )
+    if not has_noun and previous is None:
+        return None
+    measure, role = _antecedent(before[:cut], previous)
+    return Binding(measure, role, None, end + (more.end() if more else 0))
 
 
 def _noun_binding(
@@ -298,6 +387,8 @@ def _noun_binding(
         if _VOLUNTEERED.match(rest):
             weak_ok = True
             measure, role = "troops", "volunteers"
+        if demonym and _ABROAD_AFTER.match(rest):
+            weak_ok = True
         if not weak_ok:
             return None
     subject = (noun.group("mods") + noun_text).strip()
@@ -314,7 +405,12 @@ def _noun_binding(
         role = None
     if measure == "troops" and role is None and (lowered in ("people", "nationals", "citizens")):
         return None
-    if measure == "troops" and demonym:
+    as_casualty = _AS_CASUALTY.match(rest) if not pred else None
+    if as_casualty:
+        word = as_casualty.group("cas").lower()
+        measure = "captured" if word == "prisoners" else _casualty(word, None)
+        role = None
+    if measure == "troops" and demonym and not _ABROAD_AFTER.match(rest):
         return None
     return Binding(measure, role, subject, stop)
 
@@ -326,6 +422,20 @@ def _toll_binding(
         return Binding("troops", None, None, end)
     if previous is not None and _FIGURE_BEFORE.search(before):
         return Binding(previous, None, None, end)
+    size = _SIZE_BEFORE.search(before)
+    if size:
+        named = _NUMBER_OF.search(before)
+        of = (size.group("of") or "").lower()
+        if named:
+            word = named.group("noun").lower()
+            found = _CASUALTY_WORDS.get(word) or _noun_measure(word)[0]
+            return Binding(found, None, named.group(0), end)
+        if size.group("noun") in ("size", "strength") or re.search(
+            r"\b(?:contingent|force|deployment|troops|soldiers|units?|dispatch)\b", of
+        ):
+            return Binding("troops", None, None, end)
+        if previous is not None:
+            return Binding(previous, None, None, end)
     toll = _TOLL_BEFORE.search(before)
     if toll is None and hedge and hedge.lower() in ("exceeded", "surpassed", "exceeding"):
         toll = _TOLL_HEDGE_VERB.search(before)

@@ -125,9 +125,10 @@ def _r_date(m: re.Match[str], pub: dt.date) -> Span:
     month = _month_number(m.group("m"))
     year = int(m.group("y")) if m.group("y") else _past_year(month, pub)
     first = dt.date(year, month, int(m.group("d1")))
-    last_month = _month_number(m.group("m2")) if m.group("m2") else month
+    groups = m.groupdict()
+    last_month = _month_number(groups["m2"]) if groups.get("m2") else month
     last_year = year + (1 if last_month < month else 0)
-    last = dt.date(last_year, last_month, int(m.group("d2"))) if m.group("d2") else first
+    last = dt.date(last_year, last_month, int(groups["d2"])) if groups.get("d2") else first
     return first, last
 
 
@@ -174,6 +175,8 @@ def _r_relative_month(m: re.Match[str], pub: dt.date) -> Span:
     elif rel == "next":
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     first, last = _part_of_month(m.group("part"), year, month)
+    if rel == "this" and not m.group("part"):
+        return first, pub  # "this month": the 1st to publication
     if (m.group("earlier") or m.group("part")) and rel == "this":
         return first, pub if m.group("earlier") else last
     return first, last
@@ -217,9 +220,44 @@ _SEASONS = {
 }
 
 
+def _next_season(season: str, pub: dt.date) -> tuple[dt.date, dt.date]:
+    """The season not yet over at publication (the current one, else the next)."""
+    first_m, last_m = _SEASONS[season.lower()]
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        end_year = year + (1 if last_m < first_m else 0)
+        if _month_end(end_year, last_m) >= pub:
+            return dt.date(year, first_m, 1), _month_end(end_year, last_m)
+    raise ValueError(season)
+
+
+def _r_season_end(m: re.Match[str], pub: dt.date) -> Span:
+    """ "by the end of the summer": publication to the end of that season."""
+    return pub, _next_season(m.group("season"), pub)[1]
+
+
+def _r_first_months(m: re.Match[str], pub: dt.date) -> Span:
+    """ "the first two months of the year", "the first half of 2025", "the last three months"."""
+    year = int(m.group("y")) if m.group("y") else pub.year
+    count = m.group("n").lower()
+    months = 6 if count == "half" else _COUNTS.get(count, 1)
+    if m.group("which").lower() == "first":
+        return dt.date(year, 1, 1), _month_end(year, months)
+    return dt.date(year, 13 - months, 1), dt.date(year, 12, 31)
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "6": 6}
+
+
 def _r_season(m: re.Match[str], pub: dt.date) -> Span:
     first_m, last_m = _SEASONS[m.group("season").lower()]
     rel = (m.group("rel") or "").lower()
+    lead = (m.group("lead") or "").lower()
+    if lead and not m.group("y") and not rel:
+        # "by the autumn": the season to come; "before the autumn": publication until it starts
+        start, end = _next_season(m.group("season"), pub)
+        if lead == "before" and start > pub:
+            return pub, start - dt.timedelta(days=1)
+        return start, end
     if m.group("y"):
         year = int(m.group("y"))
         start = dt.date(year, first_m, 1)
@@ -251,6 +289,14 @@ def _r_day(m: re.Match[str], pub: dt.date) -> Span:
     return day, day
 
 
+#: Russia's full-scale invasion of Ukraine, the one named event a report on this war dates by.
+FULL_SCALE_INVASION = dt.date(2022, 2, 24)
+
+
+def _r_invasion(m: re.Match[str], pub: dt.date) -> Span:
+    return FULL_SCALE_INVASION, pub
+
+
 def _r_year(m: re.Match[str], pub: dt.date) -> Span:
     year = int(m.group("y"))
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -266,6 +312,30 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             rf"\b(?:by|before|until)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+|this\s+)?"
             rf"(?:year|(?P<y>{_YEAR}))|year[-\s]end)\b|\blater\s+this\s+year\b",
             _r_year_end,
+            True,
+        ),
+        (
+            r"\b(?:by|before|until)\s+(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?"
+            r"(?P<season>spring|summer|autumn|fall|winter)\b",
+            _r_season_end,
+            True,
+        ),
+        (
+            rf"\b(?:during\s+|in\s+|over\s+)?the\s+(?P<which>first|last)\s+(?:(?P<n>two|three|four|"
+            rf"five|six|[2-6])\s+months|(?P<n2>half))\s+of\s+(?:the\s+year|this\s+year|"
+            rf"(?P<y>{_YEAR}))\b",
+            _r_first_months,
+            True,
+        ),
+        (
+            rf"\b(?P<d1>\d{{1,2}})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b",
+            _r_date,
+            False,
+        ),
+        (
+            r"\bsince\s+the\s+(?:start|beginning|launch)\s+of\s+(?:the\s+|Russia['’]s\s+)?"
+            r"full[-\s]scale\s+(?:invasion|war)\b",
+            _r_invasion,
             True,
         ),
         (
@@ -305,8 +375,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(?:in|over)\s+the\s+(?:coming|next)\s+(?P<unit>months|weeks|days)\b", _r_coming, True),
         (r"\byesterday\b|\btoday\b", _r_day, True),
         (
-            rf"\b(?:(?:in|during|over)\s+)?(?:(?P<rel>last|this|next)\s+|the\s+)?"
-            rf"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
+            rf"\b(?:(?P<lead>by|before|until)\s+)?(?:(?:in|during|over)\s+)?"
+            rf"(?:(?P<rel>last|this|next)\s+|the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
             _r_season,
             True,
         ),
@@ -316,6 +386,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
 _THIS_YEAR = re.compile(r"\b(?P<earlier>earlier\s+)?(?P<rel>this|last|next)\s+year\b", re.I)
 _SINCE = re.compile(r"\b(?:since|starting(?:\s+in|\s+from)?|beginning\s+in)\s+$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+$", re.IGNORECASE)
+#: "since May", "in March", "early-May": the month, not the modal verb or the verb.
+_MONTH_LEAD = re.compile(
+    r"\b(?:since|in|by|until|before|from|through|during|of|early|late|mid|last|next)[-\s]+$",
+    re.IGNORECASE,
+)
 
 
 def _plain_year(m: re.Match[str], pub: dt.date) -> Span:
@@ -344,7 +419,11 @@ def find_times(sentence: str, published: dt.date) -> list[TimeMention]:
             lo, hi = match.span()
             if any(lo < b and a < hi for a, b in taken):
                 continue
-            if match.group(0).strip().lower() in ("may", "march") and resolver is _r_month_part:
+            if (
+                match.group(0).strip().lower() in ("may", "march")
+                and resolver is _r_month_part
+                and not _MONTH_LEAD.search(sentence, 0, lo)
+            ):
                 continue  # the modal verb and the verb, not the months
             if resolver is _r_season and match.group(0).strip().lower() == "fall":
                 continue  # the verb, not the season
@@ -355,7 +434,9 @@ def find_times(sentence: str, published: dt.date) -> list[TimeMention]:
             before = sentence[:lo]
             kind = "point"
             point = (first.isoformat() if first else None, last.isoformat())
-            if _SINCE.search(before):
+            if resolver is _r_invasion:
+                kind = "since"
+            elif _SINCE.search(before):
                 kind, first, last = "since", first, published
                 lo = _SINCE.search(before).start()  # type: ignore[union-attr]
             elif resolver is _r_year_end:
