@@ -13,6 +13,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from watchfloor.cli.ais import add_ais
 from watchfloor.cli.claims import add_claims, add_eval
 from watchfloor.cli.estimates import add_estimate, add_ledger, add_origins
+from watchfloor.cli.events import add_events
 from watchfloor.cli.fetch import add_fetch
 from watchfloor.cli.listing import open_workspace, query, show
 from watchfloor.cli.output import emit_json, emit_table
@@ -291,4 +292,5 @@ REGISTRY: tuple[Callable[[Any], None], ...] = (
     add_ledger,
     add_eval,
     add_ais,
+    add_events,
 )

@@ -6,6 +6,7 @@ from watchfloor.config.model import (
     FeedEntry,
     Site,
     SourceEntry,
+    Thresholds,
     VesselEntry,
     WatchConfig,
 )
@@ -15,6 +16,7 @@ __all__ = [
     "FeedEntry",
     "Site",
     "SourceEntry",
+    "Thresholds",
     "VesselEntry",
     "WatchConfig",
     "default_config_text",

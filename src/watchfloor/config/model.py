@@ -19,6 +19,7 @@ __all__ = [
     "SiteKind",
     "SourceEntry",
     "SourceKind",
+    "Thresholds",
     "VesselEntry",
     "WatchConfig",
 ]
@@ -183,6 +184,72 @@ class FeedEntry(_Strict):
         return value.strip()
 
 
+Kilometres = Annotated[float, Field(gt=0.0, le=1000.0)]
+Knots = Annotated[float, Field(ge=0.0, le=1000.0)]
+Hours = Annotated[float, Field(gt=0.0, le=24.0 * 366)]
+
+
+class Thresholds(_Strict):
+    """The numbers the maritime detectors use (``docs/detectors.md`` defines each event).
+
+    Every key has a default, so ``thresholds`` may be left out of ``watch.yaml`` or give only
+    the keys an analyst wants to change.
+
+    Attributes:
+        port_enter_km: A port visit starts at a fix this close to the port's point (or inside
+            its polygon); a port whose ``radius_km`` is larger uses that instead.
+        port_leave_km: ...and ends at the first fix beyond this (the gap between the two
+            is hysteresis, so a vessel at the fence does not enter and leave a hundred times).
+        stop_kn: A vessel is stopped once its speed falls below this...
+        resume_kn: ...and under way again once it rises above this.
+        gap_hours: A silence at least this long between two fixes of one vessel is a dark gap.
+        encounter_km: Two vessels at most this far apart...
+        encounter_hours: ...for at least this long...
+        encounter_max_kn: ...both slower than this, away from ports, meet.
+        loiter_max_kn: A vessel whose mean speed stays below this...
+        loiter_hours: ...for at least this long, away from ports, loiters.
+        reappear_days: A watchlisted vessel seen near a watched site after at least this many
+            days unseen reappears. 14 days is longer than a Rajin-Dunai round trip (RUSI
+            counted five round trips between mid-August and October 2023, about 12 days
+            each) and longer than ordinary coverage holes, so a return after it marks a new
+            phase (back from a shipyard, a new charter), not a shuttle with AIS off.
+        spoofing_kn: Two fixes of one MMSI that imply more than this speed are impossible.
+        spoofing_min_km: ...when they are also at least this far apart (GPS noise between
+            fixes seconds apart can imply any speed over a few metres).
+        away_from_port_km: Encounters and loitering count only farther than this from every
+            port's entry fence; the same distance around a site is its vicinity for dark
+            transits and reappearances.
+    """
+
+    port_enter_km: Kilometres = 3.0
+    port_leave_km: Kilometres = 4.0
+    stop_kn: Knots = 0.2
+    resume_kn: Knots = 0.5
+    gap_hours: Hours = 6.0
+    encounter_km: Kilometres = 0.5
+    encounter_hours: Hours = 2.0
+    encounter_max_kn: Knots = 2.0
+    loiter_max_kn: Knots = 2.0
+    loiter_hours: Hours = 4.0
+    reappear_days: Annotated[float, Field(gt=0.0, le=3660.0)] = 14.0
+    spoofing_kn: Annotated[float, Field(gt=0.0, le=10_000.0)] = 50.0
+    spoofing_min_km: Annotated[float, Field(ge=0.0, le=1000.0)] = 1.0
+    away_from_port_km: Annotated[float, Field(ge=0.0, le=1000.0)] = 10.0
+
+    @model_validator(mode="after")
+    def _hysteresis(self) -> Thresholds:
+        if self.port_leave_km < self.port_enter_km:
+            raise ValueError(
+                f"port_leave_km ({self.port_leave_km}) must be at least port_enter_km "
+                f"({self.port_enter_km})"
+            )
+        if self.resume_kn < self.stop_kn:
+            raise ValueError(
+                f"resume_kn ({self.resume_kn}) must be at least stop_kn ({self.stop_kn})"
+            )
+        return self
+
+
 class WatchConfig(_Strict):
     """The whole of ``watch.yaml``."""
 
@@ -192,6 +259,7 @@ class WatchConfig(_Strict):
     aircraft: list[AircraftEntry] = Field(default_factory=list)
     sources: list[SourceEntry] = Field(default_factory=list)
     feeds: list[FeedEntry] = Field(default_factory=list)
+    thresholds: Thresholds = Field(default_factory=Thresholds)
 
     @field_validator("feeds")
     @classmethod

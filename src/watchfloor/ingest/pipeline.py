@@ -23,6 +23,7 @@ from typing import Literal
 from watchfloor.analysis import refresh_origins
 from watchfloor.charsets import looks_binary
 from watchfloor.config.aliases import source_aliases
+from watchfloor.detect import refresh_events
 from watchfloor.errors import DecodeError, IngestError
 from watchfloor.geo import haversine_km, point_in_polygon
 from watchfloor.imagery import Observation
@@ -76,6 +77,7 @@ class IngestSummary:
     messages: list[str] = field(default_factory=list)
     claims: int = 0
     origins: int = 0
+    events: int | None = None
 
     def of(self, kind: str) -> KindCounts:
         """The counters of ``kind`` (created on first use)."""
@@ -135,6 +137,8 @@ def ingest_paths(
             progress(item, len(data))
     if summary.claims:
         summary.origins = refresh_origins(workspace)
+    if summary.kinds.get("ais", KindCounts()).stored:
+        summary.events = refresh_events(workspace)  # docs/detectors.md: full recompute
     return summary
 
 

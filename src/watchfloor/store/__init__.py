@@ -6,9 +6,11 @@ from watchfloor.store.reads import (
     document_texts,
     list_claims,
     list_documents,
+    list_events,
     list_observations,
     list_quarantine,
     list_sources,
+    raw_digests,
 )
 
 __all__ = [
@@ -18,10 +20,12 @@ __all__ = [
     "document_texts",
     "list_claims",
     "list_documents",
+    "list_events",
     "list_observations",
     "list_quarantine",
     "list_sources",
     "normalize_url",
+    "raw_digests",
     "redact_url",
     "utcnow",
 ]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, or_, select
 
 from watchfloor.store import schema
 from watchfloor.store.db import Store
@@ -14,9 +15,11 @@ __all__ = [
     "document_texts",
     "list_claims",
     "list_documents",
+    "list_events",
     "list_observations",
     "list_quarantine",
     "list_sources",
+    "raw_digests",
 ]
 
 
@@ -194,3 +197,90 @@ def document_texts(store: Store) -> dict[int, str]:
     """Document id → text, for finding wire copies."""
     d = schema.documents
     return {int(r["id"]): str(r["text"]) for r in store.rows(select(d.c.id, d.c.text))}
+
+
+def raw_digests(store: Store, kind: str | None = None) -> set[str]:
+    """The sha256 of every committed input (of ``kind`` if given): what lake readers trust."""
+    statement = select(schema.raw_inputs.c.sha256)
+    if kind is not None:
+        statement = statement.where(schema.raw_inputs.c.kind == kind)
+    return {str(r["sha256"]) for r in store.rows(statement)}
+
+
+def list_events(
+    store: Store,
+    *,
+    kind: str | None = None,
+    vessel: str | None = None,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+) -> list[dict[str, Any]]:
+    """Detected events in time order, as dicts with the listing's field names.
+
+    Args:
+        store: The knowledge DB.
+        kind: Only events of this kind (``port_visit``, ``gap``, ...).
+        vessel: Only events of this vessel: an MMSI (also as the other vessel of an
+            encounter), an IMO number, or a name matched without regard to case against the
+            event's vessel name and the watchlist's names and aliases (a watchlisted vessel
+            is then found by its IMO and MMSIs too).
+        since: Only events still going on at or after this time.
+        until: Only events that began before this time.
+
+    Returns:
+        Dicts with ``key``, ``kind``, ``mmsi``, ``imo``, ``name``, ``other_mmsi``, ``site``,
+        ``start``, ``end``, ``lat``, ``lon``, ``details`` and ``detector``.
+    """
+    e = schema.events
+    statement: Select[Any] = select(
+        e.c.key,
+        e.c.kind,
+        e.c.mmsi,
+        e.c.imo,
+        e.c.name,
+        e.c.other_mmsi,
+        e.c.site_id.label("site"),
+        e.c.start_at.label("start"),
+        e.c.end_at.label("end"),
+        e.c.lat,
+        e.c.lon,
+        e.c.details,
+        e.c.detector,
+    ).order_by(e.c.start_at, e.c.kind, e.c.key)
+    if kind is not None:
+        statement = statement.where(e.c.kind == kind)
+    if since is not None:
+        statement = statement.where(func.coalesce(e.c.end_at, e.c.start_at) >= since)
+    if until is not None:
+        statement = statement.where(e.c.start_at < until)
+    if vessel is not None:
+        statement = statement.where(_vessel_filter(store, vessel))
+    return store.rows(statement)
+
+
+def _vessel_filter(store: Store, wanted: str) -> Any:
+    """The condition matching events of the vessel ``wanted`` names (see :func:`list_events`)."""
+    e, v = schema.events, schema.vessels
+    text = wanted.strip()
+    mmsis: set[int] = set()
+    imos: set[int] = set()
+    names = {text.casefold()}
+    digits = text.upper().removeprefix("IMO").strip()
+    if digits.isdigit() and len(digits) <= 9:  # MMSIs have 9 digits, IMO numbers 7
+        mmsis.add(int(digits))
+        imos.add(int(digits))
+    for row in store.rows(select(v.c.name, v.c.imo, v.c.mmsi, v.c.aliases)):
+        known = [str(row["name"]), *(str(a) for a in row["aliases"] or [])]
+        listed = {int(m) for m in row["mmsi"] or []}
+        by_number = (row["imo"] is not None and row["imo"] in imos) or bool(listed & mmsis)
+        if by_number or any(n.casefold() == text.casefold() for n in known):
+            names.update(n.casefold() for n in known)
+            mmsis.update(listed)
+            if row["imo"] is not None:
+                imos.add(int(row["imo"]))
+    conditions = [func.lower(e.c.name).in_(sorted(names))]
+    if mmsis:
+        conditions += [e.c.mmsi.in_(sorted(mmsis)), e.c.other_mmsi.in_(sorted(mmsis))]
+    if imos:
+        conditions.append(e.c.imo.in_(sorted(imos)))
+    return or_(*conditions)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from watchfloor.config import WatchConfig
 from watchfloor.imagery import Observation
@@ -27,6 +27,7 @@ __all__ = [
     "insert_quarantine",
     "insert_quarantine_many",
     "insert_raw",
+    "replace_events",
     "resolve_source",
     "set_origins",
     "source_ids",
@@ -381,3 +382,83 @@ def insert_quarantine_many(
             for r in records
         ],
     )
+
+
+_EVENT_FIELDS = (
+    "kind",
+    "mmsi",
+    "imo",
+    "name",
+    "other_mmsi",
+    "icao24",
+    "site_id",
+    "start_at",
+    "end_at",
+    "lat",
+    "lon",
+    "details",
+    "detector",
+)
+
+
+def replace_events(
+    conn: Connection,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    kinds: Iterable[str],
+    now: dt.datetime,
+) -> dict[str, int]:
+    """Make the stored events of ``kinds`` exactly ``rows``, matched by ``key``.
+
+    A new key is inserted (``created_at`` = ``now``); a known key whose values changed is
+    updated and keeps its ``created_at``; an unchanged one is left alone; a stored event of
+    one of ``kinds`` whose key is not in ``rows`` is deleted (the data no longer support it).
+    Each row holds the ``events`` columns but ``id`` and ``created_at``.
+
+    Returns:
+        Counts of ``inserted``, ``updated``, ``deleted`` and ``unchanged`` events.
+    """
+    table = schema.events
+    kinds = list(kinds)
+    stored = {
+        str(r.key): dict(r._mapping)
+        for r in conn.execute(
+            select(table.c.key, *(table.c[f] for f in _EVENT_FIELDS)).where(table.c.kind.in_(kinds))
+        )
+    }
+    wanted = {str(row["key"]): row for row in rows}
+    fresh = [
+        {**{f: row.get(f) for f in _EVENT_FIELDS}, "key": key, "created_at": now}
+        for key, row in wanted.items()
+        if key not in stored
+    ]
+    changed = [
+        {**{f"new_{f}": row.get(f) for f in _EVENT_FIELDS}, "event_key": key}
+        for key, row in wanted.items()
+        if key in stored and any(_differs(stored[key][f], row.get(f)) for f in _EVENT_FIELDS)
+    ]
+    gone = [key for key in stored if key not in wanted]
+    for start in range(0, len(gone), 500):
+        conn.execute(delete(table).where(table.c.key.in_(gone[start : start + 500])))
+    if fresh:
+        conn.execute(insert(table), fresh)
+    if changed:
+        conn.execute(
+            update(table)
+            .where(table.c.key == bindparam("event_key"))
+            .values(**{f: bindparam(f"new_{f}") for f in _EVENT_FIELDS}),
+            changed,
+        )
+    return {
+        "inserted": len(fresh),
+        "updated": len(changed),
+        "deleted": len(gone),
+        "unchanged": len(wanted) - len(fresh) - len(changed),
+    }
+
+
+def _differs(stored: Any, new: Any) -> bool:
+    """True when a stored event value differs from a new one (floats within 1e-9)."""
+    if isinstance(stored, float) and isinstance(new, float | int):
+        return abs(stored - float(new)) > 1e-9
+    return bool(stored != new)
