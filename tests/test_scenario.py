@@ -68,6 +68,8 @@ def test_demo_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert (int(match[1]), int(match[3])) == (reports, csv_rows - 1)
     assert int(match[2]) >= reports  # every scenario report carries at least one claim
     assert "sunan-airprot" in out
+    for kind in ("dark_transit", "encounter", "reappearance"):
+        assert kind in out, kind  # the scenario's AIS story is detected
     # A second run rebuilds the workspace instead of finding duplicates.
     assert main(["demo", "--workspace", str(root)]) == 0
     assert "stored 0 reports" not in capsys.readouterr().out

@@ -48,7 +48,9 @@ def run_demo(root: Path) -> int:
             raise WorkspaceError(
                 f"{root}: exists and is not a watchfloor workspace; choose another --workspace"
             )
-    ws = Workspace.init(root)
+    Workspace.init(root).close()
+    _add_scenario_identities(root / "watch.yaml")
+    ws = Workspace.open(root)
     try:
         console.rule("[bold]watchfloor demo: North Korean troops to Russia (synthetic scenario)")
         console.print(f"workspace {ws.root.resolve()}")
@@ -58,7 +60,7 @@ def run_demo(root: Path) -> int:
         )
         console.rule("ingest")
         scenario = scenario_path()
-        summary = run_ingest(ws, [scenario / "reports", scenario / "imagery"])
+        summary = run_ingest(ws, [scenario / "reports", scenario / "imagery", scenario / "ais"])
         print_summary(summary)
 
         console.rule("reports, by publication date")
@@ -80,6 +82,9 @@ def run_demo(root: Path) -> int:
 
         console.rule("answers: how many are there now, and who says so")
         _show_answers(ws, console)
+
+        console.rule("maritime events (AIS)")
+        _show_events(ws, console)
 
         console.rule("imagery: mean count per month")
         emit_table(
@@ -157,3 +162,49 @@ def _show_answers(ws: Workspace, console: Console) -> None:
         for step in ledger.steps
     ]
     emit_table(rows, ["date", "present", "80% interval", "changed by"], title="force ledger")
+
+
+#: The scenario's AIS uses invented identifiers for the Angara (no public source gives its
+#: MMSI or IMO); the demo workspace, and only it, lists them so the watchlist can follow it.
+SCENARIO_IDENTITIES = {"Angara": (9990014, 273999001)}
+
+
+def _add_scenario_identities(config: Path) -> None:
+    text = config.read_text(encoding="utf-8")
+    for name, (imo, mmsi) in SCENARIO_IDENTITIES.items():
+        head = text.index(f"  - name: {name}\n")
+        end = text.index("    aliases:", head)
+        block = (
+            f"  - name: {name}\n"
+            f"    imo: {imo}  # SYNTHETIC: invented for the demo scenario's AIS\n"
+            f"    mmsi: [{mmsi}]  # SYNTHETIC: invented for the demo scenario's AIS\n"
+        )
+        text = text[:head] + block + text[end:]
+    config.write_text(text, encoding="utf-8")
+
+
+def _show_events(ws: Workspace, console: Console) -> None:
+    """Events of watchlisted vessels in full, the rest counted by kind."""
+    from collections import Counter
+
+    from watchfloor.cli.output import emit_table
+    from watchfloor.store import list_events
+
+    events = list_events(ws.store)
+    kinds = Counter(str(e["kind"]) for e in events)
+    console.print(", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no events")
+    listed = {m for v in ws.config.vessels for m in v.mmsi}
+    notable = {"gap", "dark_transit", "encounter", "reappearance", "spoofing", "loitering"}
+    watched = [e for e in events if e["mmsi"] in listed or e["kind"] in notable - {"gap"}]
+    rows = [
+        {
+            "kind": e["kind"],
+            "vessel": e.get("name") or e.get("mmsi"),
+            "other": e.get("other_mmsi") or "",
+            "site": e.get("site") or "",
+            "start": e["start"],
+            "end": e.get("end") or "",
+        }
+        for e in watched
+    ]
+    emit_table(rows, ["kind", "vessel", "other", "site", "start", "end"], title="notable events")
