@@ -10,7 +10,10 @@ ones get a precise reason. A line may hold:
   match; ``c:`` is the receive time in seconds or, above 10^11, milliseconds; ``s:`` is the
   source station) or a unix time and a space (``1577836800.123 !AIVDM...``);
 - after its checksum, comma-separated receiver fields, the last of which may be a unix time
-  (``!AIVDM...,0*hh,1577836800``; USCG logs also give the station as ``rNNNN``);
+  (``!AIVDM...,0*hh,1577836800``; USCG logs also give the station as ``rNNNN``), or
+  other printable ASCII text that does not start another sentence (no ``!`` or ``$``),
+  ignored as gpsd ignores it (gpsd's ``sample.aivdm`` has lines ending with the literal
+  text ``\\x0d\\x0a``); a control byte or ``!``/``$`` there makes the line refused;
 - a Gatehouse ``$PGHP,1,...`` line, whose time applies to the next sentence;
 - another well-formed NMEA sentence (``$GPGGA``...): not AIS, counted and skipped;
 - a comment (``#``) or nothing.
@@ -42,6 +45,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _STATION = re.compile(r"[\x20-\x29\x2b\x2d-\x5b\x5d-\x7e]+")  # printable but , * \
 _BLANK = " \t\r\n"
 _HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
+# What may follow a sentence's checksum: printable ASCII that does not start another
+# sentence ('!', '$'). gpsd's lexer keeps such bytes in the packet up to the line end and
+# ignores them; a control byte, or a '$', ends the packet in its lexer instead.
+_TRAILER = re.compile(r"[\x20\x22\x23\x25-\x7e]*")
 _MS_ABOVE = 10**11  # a c: value this large is milliseconds (10^11 s is the year 5138)
 
 
@@ -134,9 +141,10 @@ def parse_line(raw: bytes, line: int) -> Sentence | Gatehouse | OtherSentence | 
             f"expected a two-digit hex checksum after '*', found {given!r}", line=line
         )
     rest = text[star + 3 :]
-    if rest and not rest.startswith(","):
+    if not rest.startswith(",") and not _TRAILER.fullmatch(rest):
         raise DecodeError(
-            f"expected the end of the line or ',' after the checksum, found {rest[:12]!r}",
+            f"expected the end of the line, receiver fields or a printable trailer after "
+            f"the checksum, found {rest[:12]!r}",
             line=line,
         )
     body = text[1:star]
@@ -155,7 +163,7 @@ def parse_line(raw: bytes, line: int) -> Sentence | Gatehouse | OtherSentence | 
                 f"expected an NMEA talker and sentence type, found {fields[0][:12]!r}", line=line
             )
         return OtherSentence(line)
-    if rest:
+    if rest.startswith(","):
         extra = rest[1:].split(",")
         if time_us is None and _TRAILING_TIME.fullmatch(extra[-1]):
             time_us = unix_us(extra[-1])
