@@ -18,7 +18,7 @@ from pathlib import Path
 
 from watchfloor.news import parse_report
 from watchfloor.news.extract import extract_claims
-from watchfloor.news.extract.nlp import load_model, spacy_ready
+from watchfloor.news.extract.nlp import MODEL_NAMES, load_model, spacy_ready
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,6 +39,13 @@ def articles(count: int, words: int = 600) -> list[str]:
             j += 1
         out.append(" ".join(tokens[:words]))
     return out
+
+
+def _installed_model() -> str:
+    """The installed module name of the small English pipeline."""
+    import importlib.util
+
+    return next(n for n in MODEL_NAMES if importlib.util.find_spec(n) is not None)
 
 
 def rate(fn: Callable[[str], object], texts: list[str], repeat: int) -> float:
@@ -66,7 +73,10 @@ def main() -> None:
     if not spacy_ready():
         print("spaCy or its model not installed: baseline and spaCy path not measured")
         return
-    nlp = load_model()
+    import spacy
+
+    load_model()
+    nlp = spacy.load(_installed_model())  # the stock pipeline, all components as shipped
     nlp(texts[0])
     extract_claims(texts[0], nlp="spacy")
     base = rate(nlp, texts, args.repeat)

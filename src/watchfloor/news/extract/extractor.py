@@ -420,7 +420,7 @@ def extract_claims(
     use_spacy = _choose_backend(nlp, len(text))
     entities: list[Entity] = []
     if use_spacy:
-        spans, entities = analyse(text)
+        spans, entities = analyse(text, split_sentences)
         spans = _merge_abbreviations(text, spans)
     else:
         spans = split_sentences(text)
