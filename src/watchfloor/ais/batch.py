@@ -4,13 +4,18 @@
 that fill the tables with the vectorized decoder (:mod:`watchfloor.ais.fast`), and builds the
 tables column by column. Messages of other types are checked (type, length, armoring) and
 counted but not decoded: no table holds them (:func:`watchfloor.ais.iter_messages` does).
+On large inputs the static table and half of the position columns are built on other
+threads; the decoder's refusals stay (row, reason) pairs until ``errors`` is read.
 """
 
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import overload
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +31,7 @@ __all__ = [
     "POSITIONS_SCHEMA",
     "STATICS_SCHEMA",
     "AisBatch",
+    "LazyErrors",
     "decode_nmea",
     "empty_batch",
 ]
@@ -86,7 +92,10 @@ class AisBatch:
     Attributes:
         positions: Position reports (:data:`POSITIONS_SCHEMA`), in input order.
         statics: Static and voyage reports (:data:`STATICS_SCHEMA`), in input order.
-        errors: Every line or message that could not be read, in input order.
+        errors: Every line or message that could not be read, in input order. From
+            :func:`decode_nmea`, a :class:`LazyErrors`: a sequence that counts them at once
+            and makes the :class:`DecodeError` objects when first read (a noisy feed has
+            tens of thousands, which a caller that only counts never pays for).
         messages: Complete AIS messages read (all types).
         sentences: AIS sentences read (fragments included).
         other_sentences: Well-formed NMEA sentences of other kinds, skipped.
@@ -94,7 +103,7 @@ class AisBatch:
 
     positions: pa.Table
     statics: pa.Table
-    errors: list[DecodeError] = field(default_factory=list)
+    errors: Sequence[DecodeError] = field(default_factory=list)
     messages: int = 0
     sentences: int = 0
     other_sentences: int = 0
@@ -127,17 +136,17 @@ def decode_nmea(data: bytes, name: str = "<ais>") -> AisBatch:
     del name  # errors carry their line; the caller names the file
     framed = frame(data)
     groups, problems = _decode_halves(framed)
-    index = np.fromiter(problems, np.int64, len(problems))
-    order = np.argsort(index, kind="stable")
-    reasons = list(problems.values())
-    errors = framed.errors + decode_errors(
-        [reasons[i] for i in order.tolist()], framed.line[index[order]].tolist()
-    )
-    errors.sort(key=_line)  # two sorted runs: one merge
+    if len(framed.start) < PARALLEL_ROWS or (os.cpu_count() or 1) < 2:
+        positions, statics = _positions(framed, groups), _statics(framed, groups)
+    else:  # the static table and half the position columns are built on other threads
+        with ThreadPoolExecutor(2) as pool:
+            later = pool.submit(_statics, framed, groups)
+            positions = _positions(framed, groups, pool)
+            statics = later.result()
     return AisBatch(
-        positions=_positions(framed, groups),
-        statics=_statics(framed, groups),
-        errors=errors,
+        positions=positions,
+        statics=statics,
+        errors=LazyErrors(framed.errors, framed.line, problems),
         messages=len(framed.start) - len(problems),
         sentences=framed.sentences,
         other_sentences=framed.other,
@@ -164,6 +173,80 @@ def _decode_halves(framed: Framed) -> tuple[list[Group], dict[int, str]]:
     moved = [Group(g.layout, g.rows + half, g.raw, g.text) for g in rest]
     problems = head_problems | {row + half: reason for row, reason in rest_problems.items()}
     return head + moved, problems
+
+
+class LazyErrors(Sequence[DecodeError]):
+    """The errors of a batch, made into :class:`DecodeError` objects when first looked at.
+
+    Holds the framing errors (already objects, in line order) and the decoder's refusals
+    (message row -> reason). Its length is known without making anything; reading an item,
+    iterating or comparing makes the list once: the framing errors and the refusals (in row
+    order, which is line order) merged by line, framing errors first on a tie. It compares
+    equal to a list holding the same errors.
+    """
+
+    __slots__ = ("_count", "_framed", "_lines", "_list", "_lock", "_problems")
+
+    def __init__(self, framed: list[DecodeError], lines: Ints, problems: dict[int, str]) -> None:
+        self._framed = framed
+        self._lines = lines
+        self._problems = problems
+        self._count = len(framed) + len(problems)
+        self._list: list[DecodeError] | None = None
+        self._lock = threading.Lock()
+
+    def _made(self) -> list[DecodeError]:
+        made = self._list
+        if made is not None:
+            return made
+        with self._lock:  # made once, even when two threads look first
+            if self._list is None:
+                problems = self._problems
+                index = np.fromiter(problems, np.int64, len(problems))
+                order = np.argsort(index, kind="stable")
+                reasons = list(problems.values())
+                made = self._framed + decode_errors(
+                    [reasons[i] for i in order.tolist()], self._lines[index[order]].tolist()
+                )
+                made.sort(key=_line)  # two sorted runs: one merge
+                self._list = made
+                self._framed, self._problems = [], {}  # let go of the inputs
+                self._lines = np.zeros(0, np.int64)
+            return self._list
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> DecodeError: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[DecodeError]: ...
+
+    def __getitem__(self, index: int | slice) -> DecodeError | list[DecodeError]:
+        return self._made()[index]
+
+    def __iter__(self) -> Iterator[DecodeError]:
+        return iter(self._made())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyErrors):
+            other = other._made()
+        return self._made() == other if isinstance(other, list) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking, like a list
+
+    def __repr__(self) -> str:
+        return repr(self._made())
+
+    def __getstate__(self) -> list[DecodeError]:
+        return self._made()
+
+    def __setstate__(self, state: list[DecodeError]) -> None:
+        self._framed, self._problems, self._list = [], {}, state
+        self._lines = np.zeros(0, np.int64)
+        self._count = len(state)
+        self._lock = threading.Lock()
 
 
 def decode_errors(reasons: list[str], lines: list[int]) -> list[DecodeError]:
@@ -212,11 +295,18 @@ def _numbers(values: Floats, kind: pa.DataType) -> pa.Array:
     return pa.array(np.where(missing, 0, values).astype(kind.to_pandas_dtype()), kind, mask=missing)
 
 
-def _positions(framed: Framed, groups: list[Group]) -> pa.Table:
-    """Scatter each group's position columns into their rows (messages stay in line order)."""
-    chosen = []
+def _positions(
+    framed: Framed, groups: list[Group], pool: ThreadPoolExecutor | None = None
+) -> pa.Table:
+    """Scatter each group's position columns into their rows (messages stay in line order).
+
+    With a ``pool``, half of the columns are built on one of its threads.
+    """
+    chosen: list[tuple[Group, Ints, npt.NDArray[np.bool_] | slice]] = []
     for group in groups:
-        if POSITION_TYPES.intersection(group.layout.types):
+        if POSITION_TYPES.issuperset(group.layout.types):  # every row: no copies
+            chosen.append((group, group.rows, slice(None)))
+        elif POSITION_TYPES.intersection(group.layout.types):
             keep = np.isin(group.raw["type"], list(POSITION_TYPES))
             chosen.append((group, group.rows[keep], keep))
     if not chosen:
@@ -225,47 +315,65 @@ def _positions(framed: Framed, groups: list[Group]) -> pa.Table:
     for _, rows, _ in chosen:
         is_position[rows] = True
     slot = np.cumsum(is_position) - 1
-    size = int(is_position.sum())
-    out: dict[str, npt.NDArray[np.generic]] = {
-        "mmsi": np.zeros(size, np.int64),
-        "type": np.zeros(size, np.int16),
-        "status": np.full(size, np.nan, np.float32),
-    }
-    for name, kind in _POSITION_FLOATS:
-        out[name] = np.full(size, np.nan, kind)
-    for group, rows, keep in chosen:
-        at = slot[rows]
-        fields = {f.name: f for f in group.layout.fields}
-        out["mmsi"][at] = group.raw["mmsi"][keep]
-        out["type"][at] = group.raw["type"][keep]
-        if "status" in fields:
-            out["status"][at] = group.raw["status"][keep]
-        for name, _ in _POSITION_FLOATS:
-            if name in fields:
-                out[name][at] = scaled(fields[name], group.raw[name][keep])
+    placed = [(group, slot[rows], taken) for group, rows, taken in chosen]
     rows = np.flatnonzero(is_position)
-    status = out["status"]
+
+    def build(names: tuple[str, ...]) -> list[pa.Array]:
+        return [_position_column(name, framed, placed, rows) for name in names]
+
+    if pool is None:
+        first = build(_FIRST_COLUMNS)
+        second = build(_SECOND_COLUMNS)
+    else:
+        later = pool.submit(build, _FIRST_COLUMNS)
+        second = build(_SECOND_COLUMNS)
+        first = later.result()
+    arrays = dict(zip(_FIRST_COLUMNS + _SECOND_COLUMNS, first + second, strict=True))
     return pa.Table.from_arrays(
-        [
-            pa.array(out["mmsi"]),
-            _times(framed, rows),
-            *(_floats(out[name]) for name, _ in _POSITION_FLOATS),
-            pa.array(np.nan_to_num(status).astype(np.int16), mask=np.isnan(status)),
-            pa.array(out["type"]),
-            strings(framed.text, framed.src_start[rows], framed.src_len[rows]),
-            pa.array(framed.line[rows]),
-        ],
-        schema=POSITIONS_SCHEMA,
+        [arrays[name] for name in POSITIONS_SCHEMA.names], schema=POSITIONS_SCHEMA
     )
 
 
-_POSITION_FLOATS = (
-    ("lat", np.float64),
-    ("lon", np.float64),
-    ("speed", np.float32),
-    ("course", np.float32),
-    ("heading", np.float32),
-)
+_FIRST_COLUMNS = ("mmsi", "lat", "lon", "status", "msg_type")
+_SECOND_COLUMNS = ("ts", "speed_kn", "course_deg", "heading_deg", "source", "raw_line")
+_POSITION_FLOATS = {
+    "lat": ("lat", np.float64),
+    "lon": ("lon", np.float64),
+    "speed_kn": ("speed", np.float32),
+    "course_deg": ("course", np.float32),
+    "heading_deg": ("heading", np.float32),
+}
+_Placed = list[tuple[Group, Ints, npt.NDArray[np.bool_] | slice]]
+
+
+def _position_column(name: str, framed: Framed, placed: _Placed, rows: Ints) -> pa.Array:
+    """One column of the positions table (``placed``: each group's slots and rows taken)."""
+    if name == "ts":
+        return _times(framed, rows)
+    if name == "source":
+        return strings(framed.text, framed.src_start[rows], framed.src_len[rows])
+    if name == "raw_line":
+        return pa.array(framed.line[rows])
+    size = rows.size
+    if name in ("mmsi", "msg_type"):
+        values = np.zeros(size, np.int64 if name == "mmsi" else np.int16)
+        raw_name = "mmsi" if name == "mmsi" else "type"
+        for group, at, taken in placed:
+            values[at] = group.raw[raw_name][taken]
+        return pa.array(values)
+    if name == "status":
+        status = np.full(size, np.nan, np.float32)
+        for group, at, taken in placed:
+            if "status" in group.raw:
+                status[at] = group.raw["status"][taken]
+        return pa.array(np.nan_to_num(status).astype(np.int16), mask=np.isnan(status))
+    field_name, kind = _POSITION_FLOATS[name]
+    out = np.full(size, np.nan, kind)
+    for group, at, taken in placed:
+        fields = {f.name: f for f in group.layout.fields}
+        if field_name in fields:
+            out[at] = scaled(fields[field_name], group.raw[field_name][taken])
+    return _floats(out)
 
 
 def _floats(values: npt.NDArray[np.generic]) -> pa.Array:

@@ -14,19 +14,22 @@ lines). One difference is left on purpose: a payload holding a stray comma is fr
 and refused when decoded, as bad armoring, where the careful reader refuses the line as
 having too many fields. Fragments of multi-sentence messages that follow each other are
 grouped with array operations, the others by a small state machine
-(:mod:`watchfloor.ais.fragments`); their payloads are joined with one gather.
+(:mod:`watchfloor.ais.fragments`); their payloads are joined with one masked window gather.
+A large input is cut in two at a line break, and each half is split into lines, scanned and
+handed to the careful reader on its own thread.
 """
 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from watchfloor.ais.fragments import reassemble
+from watchfloor.ais.matrix import windows
 from watchfloor.ais.receiver import NO_TIME, find, tag_fields, tail_fields
 from watchfloor.ais.sentence import Gatehouse, OtherSentence, Sentence, parse_line
 from watchfloor.errors import DecodeError
@@ -40,7 +43,10 @@ Columns = dict[str, Ints]
 
 _PAD = 512
 PARALLEL_ROWS = 200_000
-"""Inputs of at least this many lines (messages, for the decoder) are split over two threads."""
+"""Inputs of at least this many lines (messages, for the decoder) are split over two threads.
+
+The scanner splits before counting lines: it takes :data:`_LINE_BYTES` bytes for a line."""
+_LINE_BYTES = 64
 _TAG_MAX = 96  # longer tag blocks go to the careful reader
 _TAIL_MAX = 96  # likewise for trailing receiver fields
 _HEX = np.full(256, -1, np.int16)
@@ -110,6 +116,28 @@ class _Text:
     size: int
     extra: Bytes
 
+    def joined(self, start: Ints, length: Ints) -> Bytes:
+        """The byte ranges ``[start, start + length)`` end to end.
+
+        Ranges are payloads, short: each is read as a row of a fixed-width window matrix
+        and a mask keeps each row's first ``length`` bytes (row-major order is the order
+        wanted), which is cheaper than gathering through one index per byte.
+        """
+        width = int(length.max()) if length.size else 0
+        if width <= 0 or width > _PAD:
+            return self.take(ranges(start, length))
+        inside = start < self.size
+        if inside.all():
+            matrix = windows(self.padded, start, width)
+        else:
+            matrix = np.empty((start.size, width), np.uint8)
+            own, extra = np.flatnonzero(inside), np.flatnonzero(~inside)
+            matrix[own] = windows(self.padded, start[own], width)
+            tail = np.zeros(self.extra.size + width, np.uint8)
+            tail[: self.extra.size] = self.extra
+            matrix[extra] = windows(tail, start[extra] - self.size, width)
+        return matrix[np.arange(width) < length[:, None]]
+
     def take(self, index: Ints) -> Bytes:
         if not self.extra.size:
             return self.padded[index]
@@ -128,25 +156,8 @@ def frame(data: bytes) -> Framed:
     reserve = len(buf) // 4 + _PAD
     padded = np.zeros(len(buf) + _PAD + reserve, np.uint8)
     padded[: len(buf)] = buf
-    lines = _split_lines(buf, padded)
-    fast, slow_lines, other = _scan_halves(buf, padded, lines)
-
-    careful: list[Sentence] = []
-    gatehouse: list[Gatehouse] = []
-    errors: list[DecodeError] = []
-    for index in slow_lines.tolist():
-        raw = data[lines.start[index] : lines.end[index]]
-        try:
-            found = parse_line(raw, index + 1)
-        except DecodeError as exc:
-            errors.append(exc)
-            continue
-        if isinstance(found, Sentence):
-            careful.append(found)
-        elif isinstance(found, Gatehouse):
-            gatehouse.append(found)
-        elif isinstance(found, OtherSentence):
-            other += 1
+    fast, read = _scan_halves(data, buf, padded)
+    careful, gatehouse, errors, other = read.sentences, read.gatehouse, read.errors, read.other
 
     extra, slow = _careful_columns(careful, len(buf))
     cols = _merge(fast, slow)
@@ -191,16 +202,16 @@ def ranges(start: Ints, length: Ints) -> Ints:
     return np.repeat(start - offsets[:-1], size) + np.arange(int(offsets[-1]))
 
 
-def _split_lines(buf: Bytes, padded: Bytes) -> _Lines:
-    size = len(buf)
-    breaks = np.flatnonzero(buf == 10)
+def _split_lines(buf: Bytes, padded: Bytes, lo: int, hi: int) -> _Lines:
+    """The lines of ``buf[lo:hi]`` (``lo`` starts a line; a line break ends the range)."""
+    breaks = np.flatnonzero(buf[lo:hi] == 10)
     start = np.empty(breaks.size + 1, np.int64)
-    start[0] = 0
-    np.add(breaks, 1, out=start[1:])
+    start[0] = lo
+    np.add(breaks, lo + 1, out=start[1:])
     end = np.empty(breaks.size + 1, np.int64)
-    end[:-1] = breaks
-    end[-1] = size
-    if start[-1] == size and len(start) > 1:
+    np.add(breaks, lo, out=end[:-1])
+    end[-1] = hi
+    if start[-1] == hi and len(start) > 1:
         start, end = start[:-1], end[:-1]
     rows = np.arange(len(end))
     for _ in range(4):  # CR of CRLF, and trailing blanks (then only where one was cut)
@@ -212,25 +223,89 @@ def _split_lines(buf: Bytes, padded: Bytes) -> _Lines:
     return _Lines(start, end)
 
 
-def _scan_halves(buf: Bytes, padded: Bytes, lines: _Lines) -> tuple[Columns, Ints, int]:
-    """:func:`_scan` of a large input as two halves on two threads, joined.
+@dataclass(frozen=True, slots=True)
+class _Careful:
+    """What the careful reader made of the lines the scanner left to it, in line order."""
 
-    Every line is read on its own (only a repeated tag block is read once, which the split
-    may cost once), so the halves give exactly what one call would. NumPy lets go of the
-    GIL inside its loops: on two cores the halves run side by side.
+    sentences: list[Sentence]
+    gatehouse: list[Gatehouse]
+    errors: list[DecodeError]
+    other: int  # non-AIS NMEA sentences, the scanner's included
+
+
+def _read_carefully(data: bytes, lines: _Lines, rows: Ints, first: int, other: int) -> _Careful:
+    """:func:`parse_line` on the lines ``rows`` (line ``first + row + 1`` of the input)."""
+    sentences: list[Sentence] = []
+    gatehouse: list[Gatehouse] = []
+    errors: list[DecodeError] = []
+    count = other
+    starts, ends = lines.start[rows].tolist(), lines.end[rows].tolist()
+    for row, begin, end in zip(rows.tolist(), starts, ends, strict=True):
+        try:
+            found = parse_line(data[begin:end], first + row + 1)
+        except DecodeError as exc:
+            errors.append(exc)
+            continue
+        if isinstance(found, Sentence):
+            sentences.append(found)
+        elif isinstance(found, Gatehouse):
+            gatehouse.append(found)
+        elif isinstance(found, OtherSentence):
+            count += 1
+    return _Careful(sentences, gatehouse, errors, count)
+
+
+def _scan_halves(data: bytes, buf: Bytes, padded: Bytes) -> tuple[Columns, _Careful]:
+    """Split a large input in two at a line break and read each half on its own thread.
+
+    Each half is split into lines, scanned (:func:`_scan`), and its leftover lines given to
+    the careful reader (the second half once it knows how many lines the first holds). Every
+    line is read on its own (only a repeated tag block is read once, which the split may
+    cost once), so the halves give exactly what one pass would. NumPy lets go of the GIL
+    inside its loops: on two cores the halves run side by side, and one half's careful
+    reader (Python) runs while the other half is still scanning.
+
+    Returns:
+        The scanned AIS sentences (``line`` 1-based) and what the careful reader made of
+        the other lines.
     """
-    count = len(lines.start)
-    if count < PARALLEL_ROWS or (os.cpu_count() or 1) < 2:
-        return _scan(buf, padded, lines)
-    half = count // 2
-    parts = (slice(0, half), slice(half, count))
+    size = len(buf)
+    cut = data.find(b"\n", size // 2) + 1 if size >= PARALLEL_ROWS * _LINE_BYTES else 0
+    if not 0 < cut < size or (os.cpu_count() or 1) < 2:
+        lines = _split_lines(buf, padded, 0, size)
+        fast, slow, other = _scan(buf, padded, lines)
+        return fast, _read_carefully(data, lines, slow, 0, other)
+
+    shift: Future[int] = Future()
+
+    def head() -> tuple[Columns, _Careful]:
+        try:
+            lines = _split_lines(buf, padded, 0, cut)
+        except BaseException as exc:
+            shift.set_exception(exc)
+            raise
+        shift.set_result(len(lines.start))
+        fast, slow, other = _scan(buf, padded, lines)
+        return fast, _read_carefully(data, lines, slow, 0, other)
+
+    def rest() -> tuple[Columns, _Careful]:
+        lines = _split_lines(buf, padded, cut, size)
+        fast, slow, other = _scan(buf, padded, lines)
+        offset = shift.result()
+        fast["line"] += offset
+        return fast, _read_carefully(data, lines, slow, offset, other)
+
     with ThreadPoolExecutor(2) as pool:
-        (head, head_slow, head_other), (rest, rest_slow, rest_other) = pool.map(
-            lambda part: _scan(buf, padded, _Lines(lines.start[part], lines.end[part])), parts
-        )
-    rest["line"] = rest["line"] + half
-    fast = {name: np.concatenate([head[name], rest[name]]) for name in head}
-    return fast, np.concatenate([head_slow, rest_slow + half]), head_other + rest_other
+        first, second = pool.submit(head), pool.submit(rest)
+        (head_fast, a), (rest_fast, b) = first.result(), second.result()
+    block = _block(len(head_fast), len(head_fast["line"]) + len(rest_fast["line"]))
+    fast = {
+        name: np.concatenate([head_fast[name], rest_fast[name]], out=column)
+        for name, column in zip(head_fast, block, strict=True)
+    }
+    return fast, _Careful(
+        a.sentences + b.sentences, a.gatehouse + b.gatehouse, a.errors + b.errors, a.other + b.other
+    )
 
 
 def _scan(buf: Bytes, padded: Bytes, lines: _Lines) -> tuple[Columns, Ints, int]:
@@ -310,7 +385,11 @@ def _scan(buf: Bytes, padded: Bytes, lines: _Lines) -> tuple[Columns, Ints, int]
     ais_lines = rows[ais_rows]
     slow[ais_lines[~ais_ok]] = True
     keep = np.flatnonzero(ais_ok)
-    fast = {name: column[keep] for name, column in fast.items()}
+    block = _block(len(fast), keep.size)
+    fast = {
+        name: column.take(keep, out=row)
+        for (name, column), row in zip(fast.items(), block, strict=True)
+    }
     fast["line"] = ais_lines[keep] + 1
     return fast, np.flatnonzero(slow), int(other.sum())
 
@@ -492,6 +571,16 @@ def _merge(fast: Columns, slow: Columns) -> Columns:
     return _interleave(fast, slow, _COLUMNS)
 
 
+def _block(columns: int, rows: int) -> Ints:
+    """Room for ``columns`` int64 columns of ``rows`` rows, as the rows of one matrix.
+
+    One large allocation instead of several: the kernel backs it with huge pages, where
+    each separate column would be faulted in 4 KiB at a time (a cost that shows on inputs
+    of a few hundred thousand lines).
+    """
+    return np.empty((columns, rows), np.int64)
+
+
 def _interleave(a: Columns, b: Columns, names: tuple[str, ...]) -> Columns:
     """Rows of ``a`` and ``b`` (each in line order, no line in both) merged in line order."""
     at = np.searchsorted(a["line"], b["line"]) + np.arange(b["line"].size)
@@ -499,8 +588,7 @@ def _interleave(a: Columns, b: Columns, names: tuple[str, ...]) -> Columns:
     from_b[at] = True
     from_a = np.flatnonzero(~from_b)
     out: Columns = {}
-    for name in names:
-        column = np.empty(from_b.size, np.result_type(a[name], b[name]))
+    for name, column in zip(names, _block(len(names), from_b.size), strict=True):
         column[from_a] = a[name]
         column[at] = b[name]
         out[name] = column
@@ -567,18 +655,23 @@ def _assemble(cols: Columns, text: _Text) -> tuple[Columns, Bytes, list[DecodeEr
         The messages' columns (in line order), the joined payloads of multi-sentence
         messages (their ``start`` counts from the end of ``text``), and the errors.
     """
-    single = np.flatnonzero(cols["count"] == 1)
-    multi = np.flatnonzero(cols["count"] > 1)
     names = ("start", "nchar", "fill", "line", "time_us", "src_start", "src_len")
-    out = {k: cols[k][single] for k in names}
+    is_single = cols["count"] == 1
+    multi = np.flatnonzero(cols["count"] > 1)
     if multi.size == 0:
-        return out, np.zeros(0, np.uint8), []
+        single = np.flatnonzero(is_single)
+        return {k: cols[k][single] for k in names}, np.zeros(0, np.uint8), []
     m = {k: cols[k][multi] for k in _COLUMNS}
 
     said: dict[tuple[int, ...], str] = {}
 
     def where(i: int) -> str:
-        key = tuple(int(m[k][i]) for k in ("channel", "seq", "src_start", "src_len"))
+        key = (
+            int(m["channel"][i]),
+            int(m["seq"][i]),
+            int(m["src_start"][i]),
+            int(m["src_len"][i]),
+        )
         if key not in said:
             chan, seq, src_start, src_len = key
             label = chr(chan) if 0 < chan < 256 else ("(none)" if chan == 0 else f"#{chan - 256}")
@@ -602,31 +695,35 @@ def _assemble(cols: Columns, text: _Text) -> tuple[Columns, Bytes, list[DecodeEr
         complete=markers.tolist(),
     )
     if not clean.size and not groups_:
-        return out, np.zeros(0, np.uint8), errors
+        single = np.flatnonzero(is_single)
+        return {k: cols[k][single] for k in names}, np.zeros(0, np.uint8), errors
     members = np.concatenate(
         [clean, dirty[np.fromiter((i for g in groups_ for i in g), np.int64)]]
     ).astype(np.int64)
     sizes = np.concatenate([sizes, np.fromiter((len(g) for g in groups_), np.int64)])
     firsts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     first = members[firsts]
-    joined = text.take(ranges(m["start"][members], m["nchar"][members]))
+    joined = text.joined(m["start"][members], m["nchar"][members])
     nchar = np.add.reduceat(m["nchar"][members], firsts)
     offset = text.size + text.extra.size
     times = m["time_us"][members]
     known = np.where(times == NO_TIME, len(members), np.arange(len(members)))
     first_known = np.minimum.reduceat(known, firsts)
-    extra = {
-        "start": offset + np.concatenate([[0], np.cumsum(nchar)[:-1]]),
-        "nchar": nchar,
-        "fill": m["fill"][members[firsts + sizes - 1]],
-        "line": m["line"][first],
-        "time_us": np.where(
-            first_known < len(members),
-            times[np.minimum(first_known, len(members) - 1)],
-            NO_TIME,
-        ),
-        "src_start": m["src_start"][first],
-        "src_len": m["src_len"][first],
-    }
-    order = np.argsort(extra["line"], kind="stable")
-    return _interleave(out, {k: v[order] for k, v in extra.items()}, names), joined, errors
+    # A message stands at the row of its first sentence (rows are in line order): one
+    # gather of the single sentences and first fragments, then the joined messages' own
+    # payload, fill and time written over their rows.
+    head = multi[first]
+    is_single[head] = True
+    rows = np.flatnonzero(is_single)
+    block = _block(len(names), rows.size)
+    out = {k: cols[k].take(rows, out=row) for k, row in zip(names, block, strict=True)}
+    at = np.searchsorted(rows, head)
+    out["start"][at] = offset + np.concatenate([[0], np.cumsum(nchar)[:-1]])
+    out["nchar"][at] = nchar
+    out["fill"][at] = m["fill"][members[firsts + sizes - 1]]
+    out["time_us"][at] = np.where(
+        first_known < len(members),
+        times[np.minimum(first_known, len(members) - 1)],
+        NO_TIME,
+    )
+    return out, joined, errors
