@@ -73,6 +73,8 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from watchfloor.ais import POSITIONS_SCHEMA
+
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIO_OUT = ROOT / "src/watchfloor/scenarios/korea_russia"
 SEED = 20250401
@@ -773,22 +775,7 @@ PERIOD_S = 28 * DAY
 EVERY_S = (132.0, 546.0)  # a vessel's mean report interval: with +-10%, 2-10 minutes
 RAW_SHA256 = "synthetic"  # the lake's input id (and file name) for generated rows
 _TS = pa.timestamp("us", tz="UTC")
-LAKE_SCHEMA = pa.schema(
-    [
-        ("mmsi", pa.int64()),
-        ("ts", _TS),
-        ("lat", pa.float64()),
-        ("lon", pa.float64()),
-        ("speed_kn", pa.float32()),
-        ("course_deg", pa.float32()),
-        ("heading_deg", pa.float32()),
-        ("status", pa.int16()),
-        ("msg_type", pa.int16()),
-        ("source", pa.string()),
-        ("raw_line", pa.int64()),
-        ("raw_sha256", pa.string()),
-    ]
-)
+LAKE_SCHEMA = POSITIONS_SCHEMA.append(pa.field("raw_sha256", pa.string()))
 """``watchfloor.ais.POSITIONS_SCHEMA`` plus the lake's ``raw_sha256`` (a test checks it)."""
 
 # Flags of the fleet, as MMSI country codes (MID) and weights: Russia, DPRK, ROK, Japan,
