@@ -35,6 +35,7 @@ def test_claims_carry_origin_and_document(
     assert isinstance(claims, list) and claims
     for row in claims:
         assert row["origin"] and isinstance(row["background"], bool)
+        assert row["reliability"] in "ABCDEF" and 1 <= row["credibility"] <= 6
         assert row["url"].startswith("https://example.org/scenario/") and row["published"]
 
 

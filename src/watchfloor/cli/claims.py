@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from watchfloor.analysis import assess_workspace
 from watchfloor.assess import SourceInfo
-from watchfloor.cli.listing import query, show
+from watchfloor.cli.listing import open_workspace, show
 from watchfloor.cli.output import emit_json, emit_table, json_default
 from watchfloor.config import default_config_text, load_config, parse_config
 from watchfloor.config.aliases import source_aliases
@@ -20,7 +21,7 @@ from watchfloor.ingest import decoder_for
 from watchfloor.news import Document
 from watchfloor.news.extract import extract_claims
 from watchfloor.sources import read_input
-from watchfloor.store import list_claims
+from watchfloor.store import Store, list_claims
 
 __all__ = ["add_claims", "add_eval", "value_text"]
 
@@ -47,15 +48,37 @@ def add_claims(sub: Any) -> None:
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
-    """List stored claims with their document's url, publication and source grade."""
-    rows = query(
-        args, lambda store: list_claims(store, measure=args.measure, document=args.document)
-    )
+    """List stored claims with origin, Admiralty grade, and their document's url and date."""
+
+    def read(store: Store) -> list[dict[str, Any]]:
+        return list_claims(store, measure=args.measure, document=args.document)
+
+    ws = open_workspace(args)
+    try:
+        rows = read(ws.store)
+        grades = assess_workspace(ws).grades
+    finally:
+        ws.close()
+    for row in rows:
+        grade = grades.get(int(row["id"]))
+        row["reliability"] = grade.reliability if grade else row["reliability"]
+        row["credibility"] = grade.credibility if grade else 6
     if not args.json:
         for row in rows:
             row["value"] = value_text(row)
-            row["origin"] = (row["attribution"] or ["?"])[0]
-    columns = ["id", "document_id", "measure", "value", "bound", "modality", "time_start", "origin"]
+            row["grade"] = f"{row['reliability'] or 'F'}{row['credibility']}"
+            row["speaker"] = (row["attribution"] or ["?"])[0]
+    columns = [
+        "id",
+        "measure",
+        "value",
+        "bound",
+        "modality",
+        "time_start",
+        "speaker",
+        "grade",
+        "origin",
+    ]
     show(args, rows, columns, empty="no claims")
     return 0
 
@@ -66,7 +89,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     data = read_input(path)
     decoder = decoder_for("report")
     assert decoder is not None
-    aliases = source_aliases(_config(args))
+    config = _config(args)
+    aliases = source_aliases(config)
+    grades = {source.name: source.reliability for source in config.sources}
     for record in decoder(data, str(path)):
         if isinstance(record, DecodeError):
             line = f":{record.line}" if record.line else ""
@@ -78,16 +103,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
         claims = extract_claims(
             record.text, published=published, outlet=outlet, aliases=aliases, nlp=args.nlp
         )
+        rows = [c.to_json() for c in claims]
+        for row in rows:
+            # One file alone cannot show corroboration: credibility 6, "cannot be judged".
+            row["reliability"] = grades.get(row["attribution"][0], "F")
+            row["credibility"] = 6
         if args.json_lines:
-            for claim in claims:
-                sys.stdout.write(json.dumps(claim.to_json(), default=json_default) + "\n")
+            for row in rows:
+                sys.stdout.write(json.dumps(row, default=json_default) + "\n")
         else:
-            rows = [c.to_json() for c in claims]
             for row in rows:
                 row["value"] = value_text(row)
-                row["origin"] = row["attribution"][0]
+                row["speaker"] = row["attribution"][0]
                 row["when"] = row["time"]["start"]
-            emit_table(rows, ["measure", "value", "bound", "modality", "when", "origin"])
+                row["grade"] = f"{row['reliability']}{row['credibility']}"
+            emit_table(rows, ["measure", "value", "bound", "modality", "when", "speaker", "grade"])
     return 0
 
 

@@ -35,6 +35,7 @@ def run_demo(root: Path) -> int:
         WorkspaceError: ``root`` exists, is not empty, and is not a watchfloor workspace
             (it is never deleted then).
     """
+    from watchfloor.analysis import assess_workspace
     from watchfloor.cli.claims import value_text as _value
     from watchfloor.cli.commands import print_summary, run_ingest
     from watchfloor.cli.output import emit_table
@@ -69,14 +70,16 @@ def run_demo(root: Path) -> int:
 
         console.rule("claims: counts of people, by publication")
         claims = list_claims(ws.store)
+        grades = assess_workspace(ws).grades
         for row in claims:
+            row["grade"] = grades[int(row["id"])].code
             row["value"] = _value(row)
             row["chain"] = " <- ".join(row["attribution"] or [])
             row["date"] = row["published"].date().isoformat() if row["published"] else ""
             row["when"] = row["time_start"] or ""
         emit_table(
             claims,
-            ["date", "outlet", "measure", "value", "bound", "modality", "when", "chain"],
+            ["date", "outlet", "measure", "value", "bound", "modality", "when", "chain", "grade"],
             empty="no claims",
         )
 
