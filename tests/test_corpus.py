@@ -32,6 +32,12 @@ def test_claims_dev2_checker_passes() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_claims_dev3_checker_passes() -> None:
+    """corpus/claims/dev3/check_dev3.py accepts the third development split."""
+    result = _check("corpus/claims/dev3/check_dev3.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_origins_corpus_checker_passes() -> None:
     """corpus/origins/check.py accepts every labels file and every declared origin."""
     result = _check("corpus/origins/check.py")

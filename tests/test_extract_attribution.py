@@ -373,3 +373,22 @@ def test_spacy_entity_finds_speaker_rules_miss() -> None:
     )
     assert _origins(text)[-1] == ("unattributed",)
     assert "Budanov" in _origins(text, nlp="spacy")[-1][0]
+
+
+def test_lower_case_institution_description_is_kept() -> None:
+    text = (
+        "The source, citing a cadre at the provincial military mobilization department, said "
+        "that at least 40 of the wounded had lost limbs."
+    )
+    (claim,) = extract_claims(text, published=dt.date(2025, 3, 1), nlp="rules")
+    assert claim.attribution[0] == "cadre at the provincial military mobilization department"
+
+
+def test_appositive_name_in_next_sentence_names_described_speaker() -> None:
+    text = (
+        "Around 1,000 builders are expected to cross into Russia this week, Belgorod's deputy "
+        "governor for construction told local television. The official, Ivan Petrenko, said "
+        "they would be housed in camps."
+    )
+    (claim,) = extract_claims(text, published=dt.date(2025, 3, 1), nlp="rules")
+    assert claim.attribution[0] == "Ivan Petrenko"

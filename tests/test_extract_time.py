@@ -141,3 +141,27 @@ def test_since_the_initial_deployment_takes_the_reports_start() -> None:
     )
     claims = extract_claims(text, published=PUB, nlp="rules")
     assert (claims[1].time_start, claims[1].time_end) == ("2024-09-01", "2025-06-27")
+
+
+def test_same_day_and_carried_statement_day() -> None:
+    text = (
+        "President Volodymyr Zelensky said Monday that the captured men were being questioned. "
+        "Zelensky put the losses at nearly 4,000 killed and wounded, while the spy agency told "
+        "lawmakers the same day that about 3,100 had been killed or wounded."
+    )
+    claims = extract_claims(text, published=dt.date(2025, 1, 14), nlp="rules")
+    assert [(c.time_start, c.time_end) for c in claims] == [("2025-01-13", "2025-01-13")] * 2
+
+
+def test_at_the_time_takes_previous_sentence_date() -> None:
+    text = (
+        "A resolution adopted in 2017 required states to send workers home. At the time, "
+        "roughly 30,000 North Koreans were working in Russia."
+    )
+    (claim,) = extract_claims(text, published=dt.date(2025, 7, 24), nlp="rules")
+    assert (claim.time_start, claim.time_end) == ("2017-01-01", "2017-12-31")
+
+
+def test_first_half_of_year_resolves() -> None:
+    (mention,) = find_times("in the first half of 2025", dt.date(2025, 9, 1))
+    assert (mention.date_start, mention.date_end) == ("2025-01-01", "2025-06-30")

@@ -348,6 +348,14 @@ _TRAILING_TIME = re.compile(
 )
 
 
+#: "a cadre at the provincial military mobilization department": a lower-case description of
+#: the body a person works at is part of who they are, not a trailing clause.
+_INSTITUTION_TAIL = re.compile(
+    r"^[a-z][\w-]*\s+at\s+the\s+(?:[a-z][\w-]*\s+){0,5}"
+    r"(?:department|ministry|bureau|office|committee|headquarters|directorate)$"
+)
+
+
 def clean_source(text: str) -> str:
     """A source name as a chain element: determiners, titles and clauses trimmed.
 
@@ -393,7 +401,8 @@ def clean_source(text: str) -> str:
     )
     name = re.sub(r"(?P<n>[A-Z][\w.-]*)\s+(?:state\s+)?news\s+agency$", r"\g<n>", name)
     name = _DOCUMENT_WORDS.sub("", name) if " " in name else name
-    name = re.sub(r"\s+(?:of|at|in|from|on)\s+(?:the\s+(?=[a-z])|(?!the\s))[a-z].*$", "", name)
+    if not _INSTITUTION_TAIL.search(name):
+        name = re.sub(r"\s+(?:of|at|in|from|on)\s+(?:the\s+(?=[a-z])|(?!the\s))[a-z].*$", "", name)
     name = re.sub(r"\s+(?:between|among|amongst)\s+.*$", "", name)
     name = _TRAILING_TIME.sub("", name)  # "the NIS in April": the source, not when it spoke
     name = re.sub(r"\s+(?:seen|obtained|reviewed|shared)\s+(?:by|with)\s+.*$", "", name)

@@ -141,6 +141,11 @@ class _Context:
     #: A source a sentence gives for the previous sentence's figures ("The figure was given by X").
     refine: str | None = None
     index: int = 0
+    #: The last statement day ("Zelenskyy said Monday") as (start, end) with its speakers, for
+    #: "the same day" and for later sentences of the same speaker that give no time.
+    statement_day: tuple[tuple[str, str], frozenset[str], int] | None = None
+    #: The last dated point of the previous sentence, for a sentence opening "At the time,".
+    last_point: tuple[str, str] | None = None
 
     def normalize(self, name: str) -> str:
         return normalize_source(canonical_source(name), self.aliases)
@@ -433,6 +438,7 @@ def extract_claims(
         context.since_anchor = _deployment_start(text, spans, published)
     claims: list[Claim] = []
     previous: list[Claim] = []
+    last: list[Claim] = []
     for index, (sent_start, sent_end) in enumerate(spans):
         sentence = text[sent_start:sent_end]
         context.index = index
@@ -444,7 +450,12 @@ def extract_claims(
             refined = [_refine(claim, context.refine) for claim in previous]
             claims[len(claims) - len(previous) :] = refined
         context.refine = None
+        appositive = _APPOSITIVE_NAME.match(sentence)
+        if appositive and last:
+            named = [_name_description(claim, appositive.group("name")) for claim in last]
+            claims[len(claims) - len(last) :] = named
         claims.extend(found)
+        last = found
         previous = found or previous if not context.sentence_chain else found
     if context.named:
         claims = [_rename(claim, context.named) for claim in claims]
@@ -461,6 +472,28 @@ def _refine(claim: Claim, source: str) -> Claim:
     if not chain or chain[0] == "unattributed" or demonym_for(chain[0]):
         return replace(claim, attribution=(source, *chain[1:]))
     return replace(claim, attribution=(source, *chain))
+
+
+#: "The official, Oleg Marchenko, said ...": the name of the person the previous sentence only
+#: described ("Kursk's deputy governor for construction told local television").
+_APPOSITIVE_NAME = re.compile(
+    r"\s*The\s+(?:[a-z]+\s+){0,2}(?:official|governor|spokesman|spokeswoman|spokesperson|"
+    r"commander|officer|lawmaker|minister|director|diplomat|source)\s*,\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*,"
+)
+_ROLE_WORD = re.compile(
+    r"\b(?:official|governor|spokes(?:man|woman|person)|commander|officer|lawmaker|minister|"
+    r"director|diplomat|deputy|chief|head)\b"
+)
+
+
+def _name_description(claim: Claim, name: str) -> Claim:
+    """The previous sentence's claim whose origin only described a person (a lower-case role
+    such as "deputy governor for construction") with the name the appositive gives."""
+    chain = claim.attribution
+    if not chain or not _ROLE_WORD.search(chain[0]) or name in chain:
+        return claim
+    return replace(claim, attribution=(name, *chain[1:]))
 
 
 def _rename(claim: Claim, named: Mapping[str, str]) -> Claim:
@@ -626,6 +659,7 @@ def _sentence_claims(
         agents = [names for mention, names in resolved if mention.kind == "agent"]
         if figure_subject and agents and not claims:
             context.refine = agents[0][0]  # "The figure was given by HUR."
+    _remember_times(sentence, times, resolved, context)
     if claims:
         context.sentence_chain = claims[-1].attribution
     elif resolved:
@@ -658,6 +692,47 @@ def _describe(
                     context.pending[name] = context.index
 
 
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+same\s+day)\b", re.I)
+_AT_THE_TIME = re.compile(r"^\W*At\s+(?:the|that)\s+time\b")
+
+
+def _carried_time(
+    sentence: str, chain: tuple[str, ...], context: _Context
+) -> tuple[str, str] | None:
+    """The time an earlier sentence gives a claim whose own sentence names none: "At the time,"
+    takes the previous sentence's date; "the same day" and a speaker who gave a statement day
+    in the sentence just before ("Zelenskyy said Monday. ... Zelenskyy put the losses at")
+    take that day."""
+    if _AT_THE_TIME.match(sentence) and context.last_point:
+        return context.last_point
+    if context.statement_day is None:
+        return None
+    day, speakers, index = context.statement_day
+    if context.index - index > 1:
+        return None  # a later statement, not the same day's
+    if _SAME_DAY.search(sentence) or (chain and chain[0] in speakers):
+        return day
+    return None
+
+
+def _remember_times(
+    sentence: str,
+    times: Sequence[TimeMention],
+    resolved: Sequence[tuple[Mention, tuple[str, ...]]],
+    context: _Context,
+) -> None:
+    """Record this sentence's statement day and last dated point for the sentences after it."""
+    context.last_point = None
+    for mention in times:
+        start, end = mention.date_start, mention.date_end
+        if mention.kind != "point" or start is None or end is None:
+            continue
+        context.last_point = (start, end)
+        if start == end and _STATEMENT_BEFORE.search(sentence[: mention.start]) and resolved:
+            speakers = frozenset(name for _, names in resolved for name in names[:1])
+            context.statement_day = ((start, end), speakers, context.index)
+
+
 def _claim(
     sentence: str,
     offset: int,
@@ -684,6 +759,10 @@ def _claim(
     pub_iso = published.isoformat() if published else None
     time_start = time.date_start if time else pub_iso
     time_end = time.date_end if time else pub_iso
+    if time is None:
+        carried = _carried_time(sentence, chain, context)
+        if carried:
+            time_start, time_end = carried
     if (
         time
         and time.kind == "since"

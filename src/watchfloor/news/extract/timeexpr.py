@@ -238,7 +238,7 @@ def _r_season_end(m: re.Match[str], pub: dt.date) -> Span:
 def _r_first_months(m: re.Match[str], pub: dt.date) -> Span:
     """ "the first two months of the year", "the first half of 2025", "the last three months"."""
     year = int(m.group("y")) if m.group("y") else pub.year
-    count = m.group("n").lower()
+    count = (m.group("n") or m.group("n2") or "").lower()
     months = 6 if count == "half" else _COUNTS.get(count, 1)
     if m.group("which").lower() == "first":
         return dt.date(year, 1, 1), _month_end(year, months)
