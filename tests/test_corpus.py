@@ -13,9 +13,9 @@ from watchfloor.evaluation.origins import LabelledClaim, score_grouping
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _check(script: str) -> subprocess.CompletedProcess[str]:
+def _check(script: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(ROOT / script)], capture_output=True, text=True, check=False
+        [sys.executable, str(ROOT / script), *args], capture_output=True, text=True, check=False
     )
 
 
@@ -27,14 +27,14 @@ def test_claims_corpus_checker_passes() -> None:
 
 
 def test_claims_dev2_checker_passes() -> None:
-    """corpus/claims/dev2/check_dev2.py accepts the second development split."""
-    result = _check("corpus/claims/dev2/check_dev2.py")
+    """corpus/claims/check_extra.py accepts the second development split."""
+    result = _check("corpus/claims/check_extra.py", "dev2")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_claims_dev3_checker_passes() -> None:
-    """corpus/claims/dev3/check_dev3.py accepts the third development split."""
-    result = _check("corpus/claims/dev3/check_dev3.py")
+    """corpus/claims/check_extra.py accepts the third development split."""
+    result = _check("corpus/claims/check_extra.py", "dev3")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

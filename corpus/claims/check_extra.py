@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
-"""Validate the dev2 split (attribution variety) and print its counts.
+"""Validate an extra development split (``dev2``, ``dev3``) and print its counts.
 
 Usage::
 
-    python3 corpus/claims/dev2/check_dev2.py
+    python3 corpus/claims/check_extra.py dev2
+    python3 corpus/claims/check_extra.py dev3
 
 ``corpus/claims/check.py`` checks only ``dev`` and ``heldout``. This script imports its
-validation functions and runs them on ``dev2``, with the same rules (front matter, keys and
-values, bounds, dates, time texts, unique anchors, full number coverage). It adds two checks of
-its own: each ``url`` ends in ``dev2/<file stem>``, and every attribution chain is listed in the
-summary so that canonical names can be reviewed at a glance.
+validation functions and runs them on one extra split, with the same rules (front matter, keys
+and values, bounds, dates, time texts, unique anchors, full number coverage). It adds two checks
+of its own: each ``url`` ends in the split's url prefix and the file stem, and every
+attribution chain is listed in the summary so that canonical names can be reviewed at a glance.
 
 Exits 0 when every check passes, 1 otherwise. Python 3.11 standard library only.
 """
@@ -21,30 +22,33 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parent
 sys.dont_write_bytecode = True  # leave no __pycache__ beside check.py
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(ROOT))
 
 import check  # noqa: E402  (corpus/claims/check.py, found through the path set above)
 
-SPLIT = HERE.name
-URL_PREFIX = check.URL_PREFIX + SPLIT + "/"
+#: Each extra split's url prefix (they were written with different url schemes).
+URL_PREFIXES = {
+    "dev2": check.URL_PREFIX + "dev2/",
+    "dev3": check.URL_PREFIX + "claims/dev3/",
+}
 
 
-def check_urls(report: check.Report) -> None:
-    """Each text's url is ``URL_PREFIX`` followed by the file's stem."""
-    for md_path in sorted(HERE.glob("*.md")):
+def check_urls(split: str, report: check.Report) -> None:
+    """Each text's url is the split's prefix followed by the file's stem."""
+    for md_path in sorted((ROOT / split).glob("*.md")):
         meta, _ = check.split_front_matter(md_path.read_text(encoding="utf-8"))
-        expected = URL_PREFIX + md_path.stem
+        expected = URL_PREFIXES[split] + md_path.stem
         if meta.get("url") != expected:
-            report.error(f"{SPLIT}/{md_path.name}", f"url should be {expected}")
+            report.error(f"{split}/{md_path.name}", f"url should be {expected}")
 
 
-def attribution_counts() -> tuple[Counter[tuple[str, ...]], Counter[int]]:
+def attribution_counts(split: str) -> tuple[Counter[tuple[str, ...]], Counter[int]]:
     """Count the attribution chains and chain lengths over every labels file."""
     chains: Counter[tuple[str, ...]] = Counter()
     lengths: Counter[int] = Counter()
-    for labels_path in sorted(HERE.glob("*.labels.json")):
+    for labels_path in sorted((ROOT / split).glob("*.labels.json")):
         try:
             labels = json.loads(labels_path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError):
@@ -57,12 +61,12 @@ def attribution_counts() -> tuple[Counter[tuple[str, ...]], Counter[int]]:
     return chains, lengths
 
 
-def print_counts(report: check.Report) -> None:
+def print_counts(split: str, report: check.Report) -> None:
     """Print the split's totals, its measure/bound/modality counts and its attribution chains."""
-    groups = report.tallies.get(SPLIT, {})
+    groups = report.tallies.get(split, {})
     totals = groups.get("totals", Counter())
     print(
-        f"[{SPLIT}] texts={totals['texts']} claims={totals['claims']} "
+        f"[{split}] texts={totals['texts']} claims={totals['claims']} "
         f"background={totals['background']} non-claims={totals['non-claims']} "
         f"words={totals['words']}"
     )
@@ -73,25 +77,30 @@ def print_counts(report: check.Report) -> None:
     kinds = groups.get("non-claim kind", Counter())
     if kinds:
         print("  non-claim kind: " + " ".join(f"{k}={n}" for k, n in sorted(kinds.items())))
-    chains, lengths = attribution_counts()
+    chains, lengths = attribution_counts(split)
     print("  chain length: " + " ".join(f"{k}={n}" for k, n in sorted(lengths.items())))
     print(f"  attribution chains ({len(chains)} distinct):")
     for chain, count in sorted(chains.items(), key=lambda item: (-item[1], item[0])):
         print(f"    {count:2d}  " + " -> ".join(chain))
 
 
-def main() -> int:
-    """Run the checks on dev2, print the counts, and return the exit status."""
+def main(argv: list[str] | None = None) -> int:
+    """Run the checks on the named split, print the counts, and return the exit status."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1 or args[0] not in URL_PREFIXES:
+        print(f"usage: check_extra.py {{{','.join(URL_PREFIXES)}}}", file=sys.stderr)
+        return 2
+    split = args[0]
     report = check.Report()
-    check.check_split(SPLIT, report)
-    check_urls(report)
-    print_counts(report)
+    check.check_split(split, report)
+    check_urls(split, report)
+    print_counts(split, report)
     if report.errors:
         print(f"\n{len(report.errors)} error(s):")
         for line in report.errors:
             print(f"  {line}")
         return 1
-    print(f"\nOK: all {SPLIT} labels files pass")
+    print(f"\nOK: all {split} labels files pass")
     return 0
 
 
