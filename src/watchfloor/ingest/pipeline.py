@@ -162,8 +162,9 @@ def _ingest_one(
 ) -> None:
     workspace, summary = context.workspace, context.summary
     digest = sha256_hex(data)
-    if workspace.store.has_raw(digest):
-        counts = summary.of(forced_kind if forced_kind != "auto" else "duplicate")
+    earlier = workspace.store.raw_kind(digest)
+    if earlier is not None:
+        counts = summary.of(earlier)
         counts.inputs += 1
         counts.duplicate += 1
         summary.messages.append(f"{item.name}: already ingested (sha256 {digest[:12]}), skipped")

@@ -167,7 +167,7 @@ def _poll_one(
         error=None,
     )
     digest = sha256_hex(fetched.body)
-    if workspace.store.has_raw(digest):
+    if workspace.store.raw_kind(digest) is not None:
         message = f"{label}: unchanged (same bytes as an earlier poll)"
         return FeedOutcome(feed.name, "unchanged", message), fresh
     path = _inbox_path(inbox_folder(workspace, feed.name), started)

@@ -156,13 +156,13 @@ class Store:
         with self._connect() as conn:
             return [dict(row._mapping) for row in conn.execute(statement)]
 
-    def has_raw(self, sha256: str) -> bool:
-        """True when an input with these bytes was already ingested and committed."""
+    def raw_kind(self, sha256: str) -> str | None:
+        """The kind an input with these bytes was ingested as, or None if it never was."""
         with self._connect() as conn:
             found = conn.execute(
-                select(schema.raw_inputs.c.sha256).where(schema.raw_inputs.c.sha256 == sha256)
+                select(schema.raw_inputs.c.kind).where(schema.raw_inputs.c.sha256 == sha256)
             ).first()
-            return found is not None
+            return None if found is None else str(found.kind)
 
 
 def utcnow() -> dt.datetime:
