@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["KINDS", "Event", "iso", "rounded", "seconds_to_time"]
+__all__ = ["KINDS", "SITE_KEYED", "Event", "iso", "rounded", "seconds_to_time"]
 
 KINDS = (
     "port_visit",
@@ -19,6 +19,9 @@ KINDS = (
     "spoofing",
 )
 """Every event kind the maritime detectors write (``docs/detectors.md`` defines each)."""
+
+SITE_KEYED = frozenset({"port_visit", "arrival", "departure", "uptick"})
+"""Kinds whose key includes the site: one subject can have such events at two sites at once."""
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
@@ -55,6 +58,9 @@ class Event:
         lon: Where it happened.
         details: What the detector measured (JSON-ready values).
         detector: The detector and the version of its definition, e.g. ``gaps@1``.
+        icao24: The aircraft's ICAO 24-bit address (air events; lowercase hex).
+        series: What an event about a count series counts (``uptick``), e.g.
+            ``imagery:aircraft`` or ``flights:arrival``; part of the key.
     """
 
     kind: str
@@ -69,15 +75,24 @@ class Event:
     lon: float | None
     details: Mapping[str, Any] = field(hash=False)
     detector: str = ""
+    icao24: str | None = None
+    series: str | None = None
 
     @property
     def key(self) -> str:
-        """``kind:mmsi[:other_mmsi][:site]:start``, the same for the same event on every run."""
-        parts = [self.kind, str(self.mmsi)]
+        """``kind:subject[:other_mmsi][:site][:series]:start``, the same on every run.
+
+        The subject is the MMSI of a vessel, else the ICAO address of an aircraft, else
+        ``None`` (a site's count series).
+        """
+        subject = self.mmsi if self.mmsi is not None or self.icao24 is None else self.icao24
+        parts = [self.kind, str(subject)]
         if self.other_mmsi is not None:
             parts.append(str(self.other_mmsi))
-        if self.kind == "port_visit" and self.site is not None:
+        if self.kind in SITE_KEYED and self.site is not None:
             parts.append(self.site)
+        if self.series is not None:
+            parts.append(self.series)
         parts.append(iso(self.start))
         return ":".join(parts)
 
@@ -90,6 +105,7 @@ class Event:
             "imo": self.imo,
             "name": self.name,
             "other_mmsi": self.other_mmsi,
+            "icao24": self.icao24,
             "site_id": self.site,
             "start_at": self.start,
             "end_at": self.end,

@@ -228,8 +228,8 @@ def list_events(
         until: Only events that began before this time.
 
     Returns:
-        Dicts with ``key``, ``kind``, ``mmsi``, ``imo``, ``name``, ``other_mmsi``, ``site``,
-        ``start``, ``end``, ``lat``, ``lon``, ``details`` and ``detector``.
+        Dicts with ``key``, ``kind``, ``mmsi``, ``imo``, ``name``, ``other_mmsi``, ``icao24``,
+        ``site``, ``start``, ``end``, ``lat``, ``lon``, ``details`` and ``detector``.
     """
     e = schema.events
     statement: Select[Any] = select(
@@ -239,6 +239,7 @@ def list_events(
         e.c.imo,
         e.c.name,
         e.c.other_mmsi,
+        e.c.icao24,
         e.c.site_id.label("site"),
         e.c.start_at.label("start"),
         e.c.end_at.label("end"),
