@@ -87,7 +87,8 @@ def test_wrong_value_and_wrong_sentence_do_not_match() -> None:
     assert (score.matched, score.gold, score.predicted) == (1, 3, 3)
     assert score.precision == pytest.approx(1 / 3) and score.recall == pytest.approx(1 / 3)
     assert score.bound_ok == 0 and score.origin_ok == 0 and score.time_ok == 0
-    assert len(score.errors) == 4
+    kinds = [error.split(": ", 1)[1].split(" ", 1)[0] for error in score.errors]
+    assert sorted(kinds) == ["missed", "missed", "origin", "spurious", "spurious", "time"]
 
 
 def test_one_prediction_matches_one_label() -> None:

@@ -323,6 +323,38 @@ def _origins(text: str, nlp: str = "rules") -> list[tuple[str, ...]]:
             "workers were being selected.",
             ("source in North Hamgyong Province", "Daily NK"),
         ),
+        # who gave information to whom; an estimate "from" its author; a quoted source
+        (
+            "According to information received by the Mission from the Government of Ukraine, "
+            "an estimated 11,000 personnel had been deployed.",
+            ("Government of Ukraine", "Mission"),
+        ),
+        (
+            "The best public estimate, from the NIS in April, is about 600 dead.",
+            ("NIS",),
+        ),
+        (
+            'A Russian milblogger, citing "comrades at the front", claims that no more than 20 '
+            "Koreans have died.",
+            ("comrades at the front", "Russian milblogger"),
+        ),
+        # learned from someone; a minister refusing to endorse press reports
+        (
+            "The Minister said the Government understood from Ukrainian counterparts that two "
+            "more soldiers had been captured.",
+            ("Ukrainian counterparts",),
+        ),
+        (
+            "The Minister declined to endorse press reports that as many as 1,000 construction "
+            'workers had been sent, saying it was "not a figure we recognise".',
+            ("press reports", "Minister"),
+        ),
+        # an inverted tag is a name, not a clause of its own
+        (
+            "A Joint Chiefs of Staff official, who spoke on condition of anonymity, said the "
+            "military believed about 2,000 wounded soldiers had been flown home.",
+            ("Joint Chiefs of Staff official",),
+        ),
     ],
 )
 def test_generalized_frames(text: str, chain: tuple[str, ...]) -> None:
@@ -392,3 +424,43 @@ def test_appositive_name_in_next_sentence_names_described_speaker() -> None:
     )
     (claim,) = extract_claims(text, published=dt.date(2025, 3, 1), nlp="rules")
     assert claim.attribution[0] == "Ivan Petrenko"
+
+
+def test_according_to_opening_a_conjunct_reaches_forward_only() -> None:
+    """ "X, and according to Y, another N": Y attributes only the second number."""
+    chains = _origins(
+        "North Korea sent roughly 11,000 soldiers to Russia last autumn and, according to the "
+        "NIS, another 3,000 over the winter."
+    )
+    assert chains == [("unattributed",), ("NIS",)]
+
+
+def test_figures_disclosed_by_a_lawmaker_keep_their_origin() -> None:
+    """ "The figures were disclosed by Rep. X": X relays the figures, the agency stays origin."""
+    chains = _origins(
+        "North Korea has suffered some 4,700 casualties in Russia, the National Intelligence "
+        "Service told lawmakers Tuesday. The figures were disclosed by Rep. Baek Jong-hun after "
+        "a closed-door briefing."
+    )
+    assert chains[0][0] == "National Intelligence Service"
+    assert chains[0][-1] == "Baek Jong-hun"
+
+
+def test_interview_answers_belong_to_the_labelled_speaker() -> None:
+    """In a transcript, an answer's unattributed figures and its "we" are the speaker's."""
+    text = (
+        "RFE/RL: How many are there?\n\n"
+        "Andriy Moroz: Our estimate is that around 8,000 soldiers are still in the line.\n\n"
+        "RFE/RL: And the dead?\n\n"
+        "Moroz: Our brigade alone counted more than 150 bodies last week."
+    )
+    assert [chain[0] for chain in _origins(text)] == ["Andriy Moroz", "Andriy Moroz"]
+
+
+def test_a_bare_office_takes_its_full_name_from_earlier_in_the_text() -> None:
+    """ "the Minister for the Armed Forces ... The Minister said": the office named in full."""
+    text = (
+        "The Committee took evidence from the Minister for the Armed Forces. The Minister said "
+        "that the contingent had sustained over 4,000 casualties."
+    )
+    assert _origins(text)[0][0] == "Minister for the Armed Forces"

@@ -130,10 +130,18 @@ def score_claims(
         score.matched += 1
         score.bound_ok += claim.bound == label.get("bound")
         time = label.get("time") or {}
-        score.time_ok += (claim.time_start, claim.time_end) == (time.get("start"), time.get("end"))
+        wanted_time = (time.get("start"), time.get("end"))
+        if (claim.time_start, claim.time_end) == wanted_time:
+            score.time_ok += 1
+        else:
+            got_time = (claim.time_start, claim.time_end)
+            score.errors.append(f"{name}: time {got_time}, expected {wanted_time} at {anchor!r}")
         origin = (label.get("attribution") or ["unattributed"])[0]
         got = claim.attribution[0] if claim.attribution else "unattributed"
-        score.origin_ok += _norm(got, aliases) == _norm(str(origin), aliases)
+        if _norm(got, aliases) == _norm(str(origin), aliases):
+            score.origin_ok += 1
+        else:
+            score.errors.append(f"{name}: origin {got!r}, expected {origin!r} at {anchor!r}")
     for i, claim in enumerate(predicted):
         if i not in used:
             score.errors.append(

@@ -34,7 +34,7 @@ _VERBS = (
     r"confirmed|confirms|warned|warns|added|adds|stated|states|announced|announces|noted|notes|"
     r"wrote|writes|dismissed|dismisses|denied|denies|rejected|rejects|acknowledged|"
     r"acknowledges|indicated|indicates|revealed|reveals|disclosed|briefed|testified|published|"
-    r"calculated|counted|informed|insisted|insists|alleged|alleges|concluded|concludes|"
+    r"calculated|counted|counts|informed|insisted|insists|alleged|alleges|concluded|concludes|"
     r"put|puts|puts\s+the\s+figure|estimating|assessing|says\s+that|shows|showed|think|thinks|"
     r"expect|expects|fear|fears|predicted|predicts|sets\s+out|set\s+out|acknowledged|"
     r"acknowledging|indicated|telling|tallied|cited(?!\s+by)|spoke|quoted"
@@ -356,6 +356,9 @@ _INSTITUTION_TAIL = re.compile(
 )
 
 
+_QUOTED_NAME = re.compile(r"\s*[\"“](?P<q>[^\"“”]{1,60})[\"”]\s*")
+
+
 def clean_source(text: str) -> str:
     """A source name as a chain element: determiners, titles and clauses trimmed.
 
@@ -367,6 +370,9 @@ def clean_source(text: str) -> str:
         one merely "speaking on condition of anonymity" is named as described ("U.S. official").
     """
     text = _BULLET.sub("", text)
+    quoted = _QUOTED_NAME.fullmatch(text)
+    if quoted:
+        return quoted.group("q")  # citing "comrades at the front": the words as written
     unnamed = bool(re.match(r"(?:(?:the|an?)\s+)?(?:unnamed|anonymous)\b", text.strip(), re.I))
     name = _ANONYMOUS.sub("", text).strip(" ,\"“”'")
     name = re.sub(r"\s+(?:who|which|that)\b.*$", "", name)
@@ -401,7 +407,9 @@ def clean_source(text: str) -> str:
     )
     name = re.sub(r"(?P<n>[A-Z][\w.-]*)\s+(?:state\s+)?news\s+agency$", r"\g<n>", name)
     name = _DOCUMENT_WORDS.sub("", name) if " " in name else name
-    if not _INSTITUTION_TAIL.search(name):
+    # "a source in the security services": a bare "source" is only its qualifier
+    source_where = re.match(r"(?:\w+\s+)?sources?\s+(?:in|at|within|close\s+to)\s+", name)
+    if not _INSTITUTION_TAIL.search(name) and not source_where:
         name = re.sub(r"\s+(?:of|at|in|from|on)\s+(?:the\s+(?=[a-z])|(?!the\s))[a-z].*$", "", name)
     name = re.sub(r"\s+(?:between|among|amongst)\s+.*$", "", name)
     name = _TRAILING_TIME.sub("", name)  # "the NIS in April": the source, not when it spoke
@@ -515,8 +523,21 @@ def _cited_names(np: str) -> list[str]:
     return [clean_source(np)]
 
 
+#: "information received by the Mission from the Government of Ukraine": the giver, then the
+#: receiver.
+_RECEIVED_FROM = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:information|reports?|data|figures|testimony|accounts?|evidence)\s+"
+    r"(?:received|obtained|gathered|collected)\s+(?:by\s+(?P<by>.+?)\s+)?from\s+(?P<giver>.+)$",
+    re.IGNORECASE,
+)
+
+
 def _inner_chain(np: str) -> tuple[str, ...]:
     """Names inside an "according to" phrase, origin first."""
+    received = _RECEIVED_FROM.match(np.strip())
+    if received:
+        names = (clean_source(received.group("giver")), clean_source(received.group("by") or ""))
+        return tuple(name for name in names if name)
     parts = _INNER.split(np)
     head = parts[0]
     origin: list[str] = []
@@ -819,13 +840,31 @@ def _doc_owner(match: re.Match[str]) -> str | None:
     return canonical_source(clean_source(owner))
 
 
+#: The full stop of a title before a name ("Rep. Baek Jong-hun"), which ends no sentence.
+_TITLES_ABBREVIATED = (
+    "Rep",
+    "Sen",
+    "Gen",
+    "Col",
+    "Lt",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Maj",
+    "Adm",
+    "Gov",
+)
+_TITLE_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in _TITLES_ABBREVIATED) + r")\.\s+(?=[A-Z])"
+
 #: "were estimated by the NIS", "The figure was given by HUR": the agent of a reporting passive.
 _AGENT = re.compile(
     r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:estimated|given|provided|reported|put|"
     r"assessed|confirmed|released|announced|cited|counted|disclosed|revealed|published|stated|"
     r"relayed|shared|tallied|compiled|calculated|issued|supplied|presented|believed|thought|"
     r"considered|understood|feared|assumed|suspected|projected|expected)\s+"
-    r"(?:[^\s,;.]+\s+){0,3}?by\s+(?P<np>(?:(?:the|a|an)\s+)?[^,;.“\"]+(?:\.(?=\w|(?-i:\s+[a-z]))[^,;.“\"]*)*)"
+    r"(?:[^\s,;.]+\s+){0,3}?by\s+(?P<np>(?:(?:the|a|an)\s+)?[^,;.“\"]+"
+    rf"(?:(?:\.(?=\w|(?-i:\s+[a-z]))|{_TITLE_DOT})[^,;.“\"]*)*)"
 )
 _AGENT_END = re.compile(
     r"\s+(?:to|as|after|before|during|when|while|and|with|for|last|this|on|in|at|that|since|"
@@ -877,6 +916,19 @@ def _entity_before(
     return _Speaker(best[0], best[2])
 
 
+#: "The best public estimate, from the NIS in April, is": the estimate's author.
+_ESTIMATE_FROM = re.compile(
+    r"\b(?:estimates?|figures?|counts?|tally|assessments?|numbers?)\s*,?\s+from\s+"
+    r"(?P<np>[^,;.“\"]+?)(?:\s+(?:in|on|last|this|earlier)\s+[^,;.]*)?\s*,?\s+"
+    r"(?:is|are|was|were|puts?|gives?|stands?)\b"
+)
+#: "the Government understood from Ukrainian counterparts that": who it learned it from.
+_LEARNED_FROM = re.compile(
+    r"\b(?:understood|understands|learned|learnt|heard|was\s+told|were\s+told)\s+(?:from|by)\s+"
+    r"(?P<np>[^,;.“\"]+?)\s+that\b"
+)
+
+
 def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) -> list[Mention]:
     """Every source mention in one sentence, in text order.
 
@@ -915,15 +967,26 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
             Mention(start, end, names, pronoun, definite, kind, forward, backward, speaker)
         )
 
+    for match in _ESTIMATE_FROM.finditer(sentence):
+        np = _situate(match.group("np"), sentence, match.start("np"))
+        add(match.start(), match.end(), (clean_source(np),), np, "doc", True, False)
+    for match in _LEARNED_FROM.finditer(sentence):
+        np = _situate(match.group("np"), sentence, match.start("np"))
+        add(match.start("np"), match.end(), (clean_source(np),), np, "speaker", True, False)
     for match in _ACCORDING.finditer(sentence):
         np = match.group("np").strip()
-        leading = not sentence[: match.start()].strip(" \"“'‘")
+        # "... and, according to X, another 3,000": X opens its own conjunct
+        leading = not sentence[: match.start()].strip(" \"“'‘") or bool(
+            re.search(r"\b(?:and|but|while|whereas)\s*,?\s*$", sentence[: match.start()])
+        )
         inner = tuple(_situate_all(_inner_chain(np), sentence, match.start()))
         add(match.start(), match.end(), inner, np, "according", leading, not leading)
     for match in _INVERTED.finditer(sentence):
         np = match.group("np").strip()
-        if np.lower() in _PRONOUNS or len(np.split()) > 8:
+        if np.lower() in _PRONOUNS or len(np.split()) > 8 or re.search(r"\d", np):
             continue
+        if _VERB.search(np):
+            continue  # ", said the military believed ...": a clause, not a speaker
         np = _situate(np, sentence, match.start("np"))
         add(match.start("np"), match.end("np"), (clean_source(np),), np, "tag", False, True)
     for match in _AGENT.finditer(sentence):
@@ -946,10 +1009,12 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
     for match in _VERB.finditer(sentence):
         verb = match.group(0)
         found = _speaker_before(sentence, match.start())
+        participle = False
         if found is None and verb in _PARTICIPLES:
             comma = sentence.rfind(",", 0, match.start())
             if comma > 0 and not sentence[comma + 1 : match.start()].strip():
                 found = _clause_subject(sentence[:comma])
+                participle = found is not None
         if found is None and verb == "quoted":
             found = _quoted_passive(sentence, match)
         if found is None and entities:
@@ -965,7 +1030,9 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         if document and not np[document.end() :].strip():
             names = [_doc_owner(document) or names[0]]  # "the NIS's latest figures show"
         speaker = names[0]
-        end = match.end()
+        # "X declined to endorse press reports that ..., saying": the mention is the subject
+        # alone, so what lies between it and the participle keeps its own sources
+        end = start + len(found.np) if participle else match.end()
         if found.relay:
             relay = clean_source(_situate(found.relay, sentence, start))
             if relay:
@@ -1019,7 +1086,10 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
             if owner is None or _CITING_BEFORE.search(sentence, 0, match.start()):
                 continue  # "citing a Ukrainian intelligence assessment": the speaker's origin
             after = bool(
-                re.search(r"(?:^|,)\s*(?:by|per|in|under)?\s*$", sentence[: match.start()])
+                re.search(
+                    r"(?:^|,)\s*(?:by|per|in|under)?\s*(?:(?:the|an?)\s+)?$",
+                    sentence[: match.start()],
+                )
             )
             add(
                 match.start(),

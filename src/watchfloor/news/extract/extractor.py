@@ -140,7 +140,11 @@ class _Context:
     named: dict[str, str] = field(default_factory=dict)
     #: A source a sentence gives for the previous sentence's figures ("The figure was given by X").
     refine: str | None = None
+    #: ...and whether it only relayed them ("The figures were disclosed by Rep. Baek").
+    refine_relay: bool = False
     index: int = 0
+    #: The speaker of the current paragraph of an interview transcript ("Andriy Moroz: ...").
+    label: str | None = None
     #: The last statement day ("Zelenskyy said Monday") as (start, end) with its speakers, for
     #: "the same day" and for later sentences of the same speaker that give no time.
     statement_day: tuple[tuple[str, str], frozenset[str], int] | None = None
@@ -160,6 +164,8 @@ class _Context:
         names = [self.normalize(name) for name in raw_names]
         if mention.pronoun:
             word = raw_names[-1].lower()
+            if word == "we" and not quoted and self.label:
+                return (self.label,)  # "Our brigade counted", answering in an interview
             if word == "we" and not quoted and self.outlet:
                 return (self.outlet,)  # an analyst note's "we estimate": the publisher's voice
             speakers = [m for m, _ in earlier if m.kind == "speaker" and not m.pronoun]
@@ -268,7 +274,17 @@ def _chain(
     outlet: str | None = None,
 ) -> tuple[str, ...]:
     pool = _governing(resolved, quantity) if outlet is not None else []
-    ordered = sorted(pool or resolved, key=lambda item: _distance(item[0], quantity))
+    if not pool and outlet is None:
+        pool = resolved
+    elif not pool:
+        # a mention that only looks forward ("..., and according to X, another 3,000") does not
+        # reach back to a number before it
+        pool = [
+            item
+            for item in resolved
+            if item[0].backward or not item[0].forward or item[0].start < quantity.start
+        ]
+    ordered = sorted(pool, key=lambda item: _distance(item[0], quantity))
     chain: list[str] = []
     for _, names in ordered:
         for name in names:
@@ -313,6 +329,7 @@ def _choose_time(
             _inside_q(o, m, quantity)
             and not coordinated(sentence, o, quantity)
             and not _INCLUDING.match(sentence[o.end : quantity.start])
+            and not _BREAKDOWN.match(sentence[o.end : quantity.start])
             for o in others
         )
         and (future or m.kind != "coming")
@@ -332,6 +349,8 @@ def _choose_time(
 
 #: "around 4,700, including some 600 dead": a part of the count before it, dated alike.
 _INCLUDING = re.compile(r"^\s*,?\s*(?:including|of\s+whom|among\s+them|with)\s+$", re.I)
+#: "a promise of 6,000 more: 1,000 sappers ... and 5,000 builders": the parts of a total.
+_BREAKDOWN = re.compile(r"^\s*(?:more|further|additional|in\s+all|in\s+total)?\s*:", re.I)
 _LEAD_PHRASE = re.compile(r"^\W*(?:Of|Among|From)\s[^,]*$")
 
 
@@ -439,15 +458,28 @@ def extract_claims(
     claims: list[Claim] = []
     previous: list[Claim] = []
     last: list[Claim] = []
+    labels = _speaker_labels(text)
     for index, (sent_start, sent_end) in enumerate(spans):
         sentence = text[sent_start:sent_end]
         context.index = index
+        if labels and (sent_start == 0 or text[:sent_start].rstrip(" \t").endswith("\n")):
+            label = _LABEL.match(sentence)
+            context.label = labels.get(label.group("label")) if label else None
         found = _sentence_claims(sentence, sent_start, published, outlet, context)
+        if context.label:
+            # an interview answer: what the speaker states unattributed is the speaker's
+            found = [
+                c
+                if c.attribution and c.attribution[0] != "unattributed"
+                else replace(c, attribution=(context.label,))
+                for c in found
+            ]
         if published and index + 1 < len(spans) and any(c.extra.get("coming") for c in found):
             following = text[spans[index + 1][0] : spans[index + 1][1]]
             found = _narrow_coming(found, following, published)
         if context.refine and previous:
-            refined = [_refine(claim, context.refine) for claim in previous]
+            refine_with = _relay if context.refine_relay else _refine
+            refined = [refine_with(claim, context.refine) for claim in previous]
             claims[len(claims) - len(previous) :] = refined
         context.refine = None
         appositive = _APPOSITIVE_NAME.match(sentence)
@@ -459,7 +491,73 @@ def extract_claims(
         previous = found or previous if not context.sentence_chain else found
     if context.named:
         claims = [_rename(claim, context.named) for claim in claims]
-    return claims
+    return [_full_title(claim, text) for claim in claims]
+
+
+#: Office words an article names in full once ("the Minister for the Armed Forces") and then
+#: by the word alone ("the Minister said").
+_OFFICES = ("Minister", "Secretary", "Ambassador", "Governor", "Commissioner", "Envoy", "Chair")
+
+
+def _full_title(claim: Claim, text: str) -> Claim:
+    """A claim whose origin is a bare office word, with the office's full name when the text
+    gave it earlier ("the Minister for the Armed Forces ... The Minister said")."""
+    chain = claim.attribution
+    if not chain or chain[0] not in _OFFICES:
+        return claim
+    named = re.compile(
+        rf"\b{chain[0]}\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:the\s+|of\s+|for\s+|and\s+)?"
+        r"[A-Z][\w'’-]*)*"
+    )
+    found = list(named.finditer(text, 0, claim.span[0]))
+    if not found:
+        return claim
+    return replace(claim, attribution=(found[-1].group(0), *chain[1:]))
+
+
+#: "The figures were disclosed by X": X passed on figures whose origin the sentence before named.
+_RELAY_AGENT = re.compile(
+    r"\b(?:disclosed|revealed|relayed|released|shared|leaked|presented|made\s+public)\s+"
+    r"(?:[^\s,;.]+\s+){0,3}?by\b"
+)
+
+
+def _relay(claim: Claim, source: str) -> Claim:
+    """The previous sentence's claim with the relay a later "The figures were disclosed by X"
+    names: X ends the chain, unless the chain has no real origin yet (then X is the origin)."""
+    chain = claim.attribution
+    if source in chain:
+        return claim
+    if not chain or chain[0] == "unattributed" or demonym_for(chain[0]):
+        return _refine(claim, source)
+    return replace(claim, attribution=(*chain, source))
+
+
+#: "Andriy Moroz: Our estimate is ...": a transcript paragraph opened by its speaker's name.
+_LABEL = re.compile(r"\W*(?P<label>[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3}):\s+\S")
+_NOT_LABELS = frozenset(
+    {"Note", "Update", "Correction", "Editor's note", "Source", "Photo", "Watch"}
+)
+
+
+def _speaker_labels(text: str) -> dict[str, str]:
+    """The speaker labels of an interview transcript, each mapped to the speaker's full name
+    ("Moroz" → "Andriy Moroz", the first label ending in the same word). Empty unless at least
+    two paragraphs open with labels and two different speakers take turns."""
+    found = [
+        m.group("label")
+        for m in re.finditer(
+            r"(?m)^\W*(?P<label>[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3}):\s+\S", text
+        )
+        if m.group("label") not in _NOT_LABELS
+    ]
+    if len(found) < 3 or len(set(found)) < 2:
+        return {}
+    full: dict[str, str] = {}
+    for label in found:
+        last = label.split()[-1]
+        full.setdefault(last, label)
+    return {label: full[label.split()[-1]] for label in found}
 
 
 def _refine(claim: Claim, source: str) -> Claim:
@@ -659,6 +757,7 @@ def _sentence_claims(
         agents = [names for mention, names in resolved if mention.kind == "agent"]
         if figure_subject and agents and not claims:
             context.refine = agents[0][0]  # "The figure was given by HUR."
+            context.refine_relay = bool(_RELAY_AGENT.search(sentence))
     _remember_times(sentence, times, resolved, context)
     if claims:
         context.sentence_chain = claims[-1].attribution

@@ -41,7 +41,13 @@ NOUNS: tuple[tuple[str, Measure, str | None], ...] = (
     (r"officers", "troops", "officers"),
     (r"prisoners\s+of\s+war|POWs|prisoners|captives", "captured", None),
     (r"casualties|losses", "casualties", None),
-    (r"fatalities|deaths|dead", "killed", None),
+    (r"fatalities|deaths|dead|bodies|corpses", "killed", None),
+    (
+        r"members\s+of\s+(?:the|its|their)\s+(?:armed\s+forces|army|military)"
+        r"(?:\s+of\s+the\s+(?:DPRK|Democratic\s+People's\s+Republic\s+of\s+Korea))?",
+        "troops",
+        None,
+    ),
     (
         r"soldiers|troops|personnel|forces|servicemen|service\s*members|fighters|men|infantrymen|"
         r"infantry|mercenaries|recruits|conscripts|reservists|marines|paratroopers|"
@@ -77,7 +83,7 @@ _HEDGE_OK = frozenset({"men", "officers"})
 
 _NOUN_RE = "|".join(f"(?:{pattern})" for pattern, _, _ in NOUNS)
 _MOD = (
-    r"(?:[A-Z][\w.'’-]*|more|additional|new|extra|elite|regular|military|combat|special|ground|"
+    r"(?:[A-Z][\w.'’-]*|more|further|additional|new|extra|elite|regular|military|combat|special|ground|"
     r"front-line|frontline|fresh|other|foreign|armed|young|well-trained|trained|active-duty|"
     r"reserve|allied|enemy|korean|russian|ukrainian|north|south|of\s+its|of\s+their|own|"
     r"active|standing|serving|deployed|combat-ready|experienced|speciali[sz]ed|volunteer|"
@@ -120,6 +126,19 @@ _MORE_AFTER = re.compile(
     r"^\s+more(?!\s+than\b)(?=\s*(?:[,.;:)\"”]|$|\s+(?:to|were|was|are|is|have|had|would|will|"
     r"could|may|might|before|by|in|on|at|over|within|since|and|or|from|during|this|next|last|"
     r"soon|later|each|every|per|a|being|be)\b))",
+    re.IGNORECASE,
+)
+_DEPLOYING_BEFORE = re.compile(
+    r"\b(?:prepar(?:es|ed|ing)(?:\s+to\s+send)?|send(?:s|ing)?|sent|dispatch(?:es|ed|ing)?|"
+    r"deploy(?:s|ed|ing)?|promise\s+of|pledged|promised(?:\s+to\s+send)?)\s+"
+    r"(?:(?:a\s+further|another|an\s+additional)\s+)?$",
+    re.IGNORECASE,
+)
+_MORE_MOD = re.compile(r"\b(?:more|additional|further|extra|fresh)\b", re.IGNORECASE)
+#: "are still being treated in hospitals", "were hospitalised": the wounded.
+_TREATED = re.compile(
+    r"^\s*(?:are|were|is|was|have\s+been|had\s+been)\s+(?:still\s+|now\s+)?(?:being\s+)?"
+    r"(?:treated|hospitali[sz]ed|recovering)\b",
     re.IGNORECASE,
 )
 _FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|another|an\s+additional)\s+$", re.IGNORECASE)
@@ -240,7 +259,7 @@ def _noun_measure(noun: str) -> tuple[Measure, str | None]:
 
 
 def _casualty(first: str, second: str | None) -> Measure:
-    word = first.lower().split()[0]
+    word = first.lower().split()[-1]  # "taken prisoner": the last word names it
     measure = _CASUALTY_WORDS.get(word, "casualties")
     if second:
         other = _CASUALTY_WORDS.get(second.lower(), "casualties")
@@ -326,6 +345,14 @@ def _bind(
         return Binding("troops", None, None, end + strong.end())
 
     noun = _NOUN.match(after)
+    if noun and _noun_measure(noun.group("noun")) == ("troops", None):
+        # "Ukrainian losses ... exceeded 76,000 servicemen": the toll's measure, not a troop count
+        toll = _TOLL_BEFORE.search(before)
+        if toll is None and hedge and hedge.lower() in ("exceeded", "surpassed", "exceeding"):
+            toll = _TOLL_HEDGE_VERB.search(before)
+        if toll and toll.group("noun").lower() in ("casualties", "losses"):
+            subject = (noun.group("mods") + noun.group("noun")).strip()
+            return Binding("casualties", None, subject, end + noun.end())
     if noun:
         return _noun_binding(noun, after, end, hedge, verb, previous)
 
@@ -354,6 +381,10 @@ def _elliptical(before: str, after: str, end: int, previous: Measure | None) -> 
     if not (more or ((back or further) and _ELLIPSIS_AFTER.match(after))):
         return None
     cut = back.start() if back else len(before)
+    if (further or more) and _DEPLOYING_BEFORE.search(before):
+        # "Pyongyang is preparing another 5,000 or so", "promised to send 6,000 more": a
+        # deployment, whatever the count before it measured
+        return Binding("troops", None, None, end + (more.end() if more else 0))
     has_noun = any(
         m.group("noun").lower() not in _WEAK_NOUNS for m in _ANTECEDENT.finditer(before[:cut])
     )
@@ -376,6 +407,7 @@ def _noun_binding(
     rest = after[noun.end() :]
     pred = _PRED.match(rest)
     demonym = lowered.endswith(("koreans", "russians", "ukrainians"))
+    more = _MORE_MOD.search(noun.group("mods"))
     measure, role = _noun_measure(noun_text)
     if lowered in _WEAK_NOUNS or demonym:
         weak_ok = bool(pred or verb)
@@ -387,8 +419,8 @@ def _noun_binding(
         if _VOLUNTEERED.match(rest):
             weak_ok = True
             measure, role = "troops", "volunteers"
-        if demonym and _ABROAD_AFTER.match(rest):
-            weak_ok = True
+        if demonym and (_ABROAD_AFTER.match(rest) or more):
+            weak_ok = True  # "tens of thousands more North Koreans": an addition to a force
         if not weak_ok:
             return None
     subject = (noun.group("mods") + noun_text).strip()
@@ -410,7 +442,9 @@ def _noun_binding(
         word = as_casualty.group("cas").lower()
         measure = "captured" if word == "prisoners" else _casualty(word, None)
         role = None
-    if measure == "troops" and demonym and not _ABROAD_AFTER.match(rest):
+    if not pred and _TREATED.match(rest):
+        measure, role = "wounded", None  # "200 Korean servicemen are being treated in hospital"
+    if measure == "troops" and demonym and not (_ABROAD_AFTER.match(rest) or more):
         return None
     return Binding(measure, role, subject, stop)
 
