@@ -1,0 +1,283 @@
+"""What earlier sentences of a report tell later ones, and how a claim's chain is built.
+
+:class:`_Context` carries the speakers, the last chain, pending descriptions and interview
+speaker labels from sentence to sentence; :func:`_chain` orders the mentions that govern a
+number into a chain, origin first; the ``_refine``/``_relay``/``_rename`` family corrects the
+claims of a previous sentence when a later one names their source ("The figure was given by
+HUR", "The official, Oleg Marchenko, said").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from watchfloor.news.claim import Claim, Measure
+from watchfloor.news.extract.attribution import (
+    Mention,
+    canonical_source,
+    demonym_for,
+    normalize_source,
+)
+from watchfloor.news.extract.nlp import Entity
+from watchfloor.news.extract.quantities import (
+    Quantity,
+)
+
+_DEFINITE_SMALL = re.compile(r"\b(?:the|these|those|both)\s*$", re.IGNORECASE)
+_HEAD_CLASSES: tuple[frozenset[str], ...] = (
+    frozenset({"agency", "service", "intelligence", "nis", "hur"}),
+    frozenset({"officials", "official", "sources", "source", "officers"}),
+    frozenset({"military", "army", "jcs", "chiefs", "staff", "ministry"}),
+    frozenset({"lawmaker", "legislator", "mp", "lee", "representative"}),
+    frozenset({"unit", "forces", "force", "command", "brigade", "regiment", "special"}),
+)
+#: "the footage showed", "the statement said": the document of the source named last.
+_DOCUMENT_HEADS = frozenset(
+    {"footage", "statement", "broadcast", "report", "document", "video", "images", "release"}
+)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What earlier sentences of the report tell later ones (speakers, the last chain)."""
+
+    aliases: Mapping[str, str] | None
+    recent: list[tuple[str, str]] = field(default_factory=list)
+    previous_chain: tuple[str, ...] = ()
+    actor: str | None = None
+    entities: Sequence[Entity] = ()
+    last_measure: Measure | None = None
+    outlet: str | None = None
+    institutional: bool = False
+    since_anchor: str | None = None
+    #: The chain of the last sentence that had claims or sources, for "Of those, ..." and
+    #: "The figure ..." sentences that name no source of their own.
+    sentence_chain: tuple[str, ...] = ()
+    #: Indefinite descriptions ("a Seoul-based research group") waiting for the next sentences
+    #: to name them, with the index of their sentence; and the names found for them.
+    pending: dict[str, int] = field(default_factory=dict)
+    named: dict[str, str] = field(default_factory=dict)
+    #: A source a sentence gives for the previous sentence's figures ("The figure was given by X").
+    refine: str | None = None
+    #: ...and whether it only relayed them ("The figures were disclosed by Rep. Baek").
+    refine_relay: bool = False
+    index: int = 0
+    #: The speaker of the current paragraph of an interview transcript ("Andriy Moroz: ...").
+    label: str | None = None
+    #: The last statement day ("Zelenskyy said Monday") as (start, end) with its speakers, for
+    #: "the same day" and for later sentences of the same speaker that give no time.
+    statement_day: tuple[tuple[str, str], frozenset[str], int] | None = None
+    #: The last dated point of the previous sentence, for a sentence opening "At the time,".
+    last_point: tuple[str, str] | None = None
+
+    def normalize(self, name: str) -> str:
+        return normalize_source(canonical_source(name), self.aliases)
+
+    def resolve(
+        self,
+        mention: Mention,
+        raw_names: tuple[str, ...],
+        earlier: Sequence[tuple[Mention, tuple[str, ...]]] = (),
+        quoted: bool = False,
+    ) -> tuple[str, ...]:
+        names = [self.normalize(name) for name in raw_names]
+        if mention.pronoun:
+            word = raw_names[-1].lower()
+            if word == "we" and not quoted and self.label:
+                return (self.label,)  # "Our brigade counted", answering in an interview
+            if word == "we" and not quoted and self.outlet:
+                return (self.outlet,)  # an analyst note's "we estimate": the publisher's voice
+            speakers = [m for m, _ in earlier if m.kind == "speaker" and not m.pronoun]
+            if speakers and word != "we":
+                return (self.normalize(speakers[-1].speaker or speakers[-1].names[-1]),)
+            if self.previous_chain:
+                return self.previous_chain
+        at = raw_names.index(mention.speaker) if mention.speaker in raw_names else 0
+        if mention.definite and names[at] == raw_names[at] and raw_names[at]:
+            head = raw_names[at].split()[-1].lower()
+            if head in _DOCUMENT_HEADS and self.recent:
+                names[at] = self.recent[-1][1]
+            else:
+                cls = next((c for c in _HEAD_CLASSES if head in c), frozenset({head}))
+                for raw, canonical in reversed(self.recent):
+                    words = {w.lower().strip("()") for w in raw.split()} | {canonical.lower()}
+                    words |= {w.lower() for w in canonical.split()}
+                    if words & cls:
+                        names[at] = canonical
+                        break
+        for raw, canonical in zip(raw_names, names, strict=True):
+            if not raw.lower().startswith(("he", "she", "it", "they", "we")) or " " in raw:
+                self.recent.append((raw, canonical))
+        return tuple(names)
+
+
+def _distance(mention: Mention, quantity: Quantity) -> int:
+    if mention.end <= quantity.start:
+        return quantity.start - mention.end
+    if mention.start >= quantity.end:
+        return mention.start - quantity.end
+    return 0
+
+
+def _governing(
+    resolved: list[tuple[Mention, tuple[str, ...]]], quantity: Quantity
+) -> list[tuple[Mention, tuple[str, ...]]]:
+    """The mentions that attribute the number: the nearest forward one before it ("X said
+    that"), the tags after it (", X said", ", according to Y") and those around it."""
+    chosen = [
+        item for item in resolved if item[0].start < quantity.end and quantity.start < item[0].end
+    ]
+    before = [item for item in resolved if item[0].end <= quantity.start and item[0].forward]
+    if before:
+        nearest = max(before, key=lambda item: item[0].end)
+        chosen.append(nearest)
+        rest = [item for item in before if item is not nearest]
+        if nearest[0].kind == "claims" and rest:
+            chosen.append(max(rest, key=lambda item: item[0].end))  # the one who denies them
+        chosen.extend(item for item in rest if item[0].kind == "according")
+    chosen.extend(item for item in resolved if item[0].start >= quantity.end and item[0].backward)
+    return chosen
+
+
+def _chain(
+    resolved: list[tuple[Mention, tuple[str, ...]]],
+    quantity: Quantity,
+    outlet: str | None = None,
+) -> tuple[str, ...]:
+    pool = _governing(resolved, quantity) if outlet is not None else []
+    if not pool and outlet is None:
+        pool = resolved
+    elif not pool:
+        # a mention that only looks forward ("..., and according to X, another 3,000") does not
+        # reach back to a number before it
+        pool = [
+            item
+            for item in resolved
+            if item[0].backward or not item[0].forward or item[0].start < quantity.start
+        ]
+    ordered = sorted(pool, key=lambda item: _distance(item[0], quantity))
+    chain: list[str] = []
+    for _, names in ordered:
+        for name in names:
+            if name and (not chain or chain[-1] != name) and name not in chain:
+                chain.append(name)
+    if outlet and len(chain) > 1:
+        # the publishing outlet is left out unless it is the origin ("told TASS" in TASS)
+        folded = outlet.casefold()
+        chain = [chain[0], *(name for name in chain[1:] if name.casefold() != folded)]
+    return tuple(chain)
+
+
+#: Office words an article names in full once ("the Minister for the Armed Forces") and then
+#: by the word alone ("the Minister said").
+_OFFICES = ("Minister", "Secretary", "Ambassador", "Governor", "Commissioner", "Envoy", "Chair")
+
+
+def _full_title(claim: Claim, text: str) -> Claim:
+    """A claim whose origin is a bare office word, with the office's full name when the text
+    gave it earlier ("the Minister for the Armed Forces ... The Minister said")."""
+    chain = claim.attribution
+    if not chain or chain[0] not in _OFFICES:
+        return claim
+    named = re.compile(
+        rf"\b{chain[0]}\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:the\s+|of\s+|for\s+|and\s+)?"
+        r"[A-Z][\w'’-]*)*"
+    )
+    found = list(named.finditer(text, 0, claim.span[0]))
+    if not found:
+        return claim
+    return replace(claim, attribution=(found[-1].group(0), *chain[1:]))
+
+
+#: "The figures were disclosed by X": X passed on figures whose origin the sentence before named.
+_RELAY_AGENT = re.compile(
+    r"\b(?:disclosed|revealed|relayed|released|shared|leaked|presented|made\s+public)\s+"
+    r"(?:[^\s,;.]+\s+){0,3}?by\b"
+)
+
+
+def _relay(claim: Claim, source: str) -> Claim:
+    """The previous sentence's claim with the relay a later "The figures were disclosed by X"
+    names: X ends the chain, unless the chain has no real origin yet (then X is the origin)."""
+    chain = claim.attribution
+    if source in chain:
+        return claim
+    if not chain or chain[0] == "unattributed" or demonym_for(chain[0]):
+        return _refine(claim, source)
+    return replace(claim, attribution=(*chain, source))
+
+
+#: "Andriy Moroz: Our estimate is ...": a transcript paragraph opened by its speaker's name.
+_LABEL = re.compile(r"\W*(?P<label>[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3}):\s+\S")
+_NOT_LABELS = frozenset(
+    {"Note", "Update", "Correction", "Editor's note", "Source", "Photo", "Watch"}
+)
+
+
+def _speaker_labels(text: str) -> dict[str, str]:
+    """The speaker labels of an interview transcript, each mapped to the speaker's full name
+    ("Moroz" → "Andriy Moroz", the first label ending in the same word). Empty unless at least
+    two paragraphs open with labels and two different speakers take turns."""
+    found = [
+        m.group("label")
+        for m in re.finditer(
+            r"(?m)^\W*(?P<label>[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3}):\s+\S", text
+        )
+        if m.group("label") not in _NOT_LABELS
+    ]
+    if len(found) < 3 or len(set(found)) < 2:
+        return {}
+    full: dict[str, str] = {}
+    for label in found:
+        last = label.split()[-1]
+        full.setdefault(last, label)
+    return {label: full[label.split()[-1]] for label in found}
+
+
+def _refine(claim: Claim, source: str) -> Claim:
+    """The previous sentence's claim with the source a later "The figure was given by X" names:
+    X replaces a country speaking through it ("Ukraine says" → HUR) or "unattributed", and
+    becomes the origin before any other speaker (who then relayed it)."""
+    chain = claim.attribution
+    if source in chain:
+        return claim
+    if not chain or chain[0] == "unattributed" or demonym_for(chain[0]):
+        return replace(claim, attribution=(source, *chain[1:]))
+    return replace(claim, attribution=(source, *chain))
+
+
+#: "The official, Oleg Marchenko, said ...": the name of the person the previous sentence only
+#: described ("Kursk's deputy governor for construction told local television").
+_APPOSITIVE_NAME = re.compile(
+    r"\s*The\s+(?:[a-z]+\s+){0,2}(?:official|governor|spokesman|spokeswoman|spokesperson|"
+    r"commander|officer|lawmaker|minister|director|diplomat|source)\s*,\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*,"
+)
+_ROLE_WORD = re.compile(
+    r"\b(?:official|governor|spokes(?:man|woman|person)|commander|officer|lawmaker|minister|"
+    r"director|diplomat|deputy|chief|head)\b"
+)
+
+
+def _name_description(claim: Claim, name: str) -> Claim:
+    """The previous sentence's claim whose origin only described a person (a lower-case role
+    such as "deputy governor for construction") with the name the appositive gives."""
+    chain = claim.attribution
+    if not chain or not _ROLE_WORD.search(chain[0]) or name in chain:
+        return claim
+    return replace(claim, attribution=(name, *chain[1:]))
+
+
+def _rename(claim: Claim, named: Mapping[str, str]) -> Claim:
+    """A claim whose chain holds a description the text names later ("a research group ... The
+    Northeast Asia Imagery Group said") with the name instead."""
+    if not any(name in named for name in claim.attribution):
+        return claim
+    chain: list[str] = []
+    for name in claim.attribution:
+        name = named.get(name, name)
+        if name not in chain:
+            chain.append(name)
+    return replace(claim, attribution=tuple(chain))

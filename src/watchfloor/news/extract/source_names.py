@@ -1,0 +1,356 @@
+"""Source names: a chain element cleaned of determiners, titles and clauses, then normalized.
+
+:func:`clean_source` turns a noun phrase as written ("Opposition lawmaker Lee Seong-kweun")
+into a name ("Lee Seong-kweun"); :func:`canonical_source` maps a country's voice to its
+canonical name; :func:`normalize_source` applies the caller's aliases. The demonym and
+canonical tables are data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+_ANONYMOUS = re.compile(
+    r",?\s*(?:who\s+(?:asked|declined|spoke|requested|were\s+not|was\s+not)|speaking\s+on\s+"
+    r"condition|on\s+condition\s+of\s+anonymity)\b.*$",
+    re.IGNORECASE,
+)
+_DOCUMENT_WORDS = re.compile(
+    r"\s+(?:assessment|assessments|report|reports|estimate|estimates|analysis|statement|"
+    r"figures|data|briefing|findings|survey|count)$",
+    re.IGNORECASE,
+)
+_TITLES = frozenset(
+    {
+        "lawmaker",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "secretary",
+        "analyst",
+        "official",
+        "president",
+        "director",
+        "chief",
+        "commander",
+        "general",
+        "envoy",
+        "ambassador",
+        "expert",
+        "researcher",
+        "professor",
+        "rep.",
+        "sen.",
+        "mr.",
+        "ms.",
+        "mrs.",
+        "dr.",
+        "gen.",
+        "lt.",
+        "col.",
+        "opposition",
+        "legislator",
+        "adviser",
+        "advisor",
+        "aide",
+        "premier",
+        "representative",
+        "senator",
+    }
+)
+_OWNER = re.compile(r"^(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?P<rest>.+)$")
+#: Country names and capitals (lower case) → the demonym used in canonical names.
+DEMONYMS: dict[str, str] = {
+    "south korea": "South Korean",
+    "seoul": "South Korean",
+    "north korea": "North Korean",
+    "pyongyang": "North Korean",
+    "dprk": "North Korean",
+    "ukraine": "Ukrainian",
+    "kyiv": "Ukrainian",
+    "russia": "Russian",
+    "moscow": "Russian",
+    "the kremlin": "Russian",
+    "united states": "US",
+    "the united states": "US",
+    "us": "US",
+    "u.s.": "US",
+    "washington": "US",
+    "china": "Chinese",
+    "beijing": "Chinese",
+    "japan": "Japanese",
+    "tokyo": "Japanese",
+}
+_DEMONYM_WORDS = re.compile(
+    r"\b(?:(?P<adj>South\s+Korean|North\s+Korean|Ukrainian|Russian|Chinese|Japanese)|"
+    r"(?P<name>South\s+Korea|North\s+Korea|Ukraine|Russia|Seoul|Pyongyang|Kyiv|Moscow|DPRK|"
+    r"China|Japan))\b"
+)
+#: Canonical names of the corpus conventions that a watch.yaml may lack (casefolded variant →
+#: canonical). Applied before the caller's aliases, so a watch.yaml alias still wins after.
+CANONICAL: dict[str, str] = {
+    **{
+        key: "Ukrainian Special Operations Forces"
+        for key in (
+            "ukrainian special forces",
+            "ukrainian special operations forces",
+            "special operations forces of ukraine",
+            "ukrainian special operations forces command",
+        )
+    },
+    **{
+        key: "Ukrainian General Staff"
+        for key in (
+            "ukrainian general staff",
+            "general staff of the armed forces of ukraine",
+            "general staff of ukraine",
+            "ukrainian armed forces general staff",
+            "general staff of the ukrainian armed forces",
+        )
+    },
+    **{
+        key: "North Korean state media"
+        for key in (
+            "north korean state media",
+            "north korean state television",
+            "north korean state tv",
+            "north korean state broadcaster",
+            "north korean state news agency",
+        )
+    },
+    **{
+        key: "Russian Foreign Ministry"
+        for key in ("russian foreign ministry", "russian ministry of foreign affairs")
+    },
+    **{
+        key: "Ministry of National Defense"
+        for key in (
+            "south korean defense ministry",
+            "south korean defence ministry",
+            "south korean ministry of national defense",
+            "ministry of national defense",
+        )
+    },
+}
+_BULLET = re.compile(r"^\s*[-–—•*]\s+")
+_QUANTIFIER = re.compile(
+    r"^(?:some|several|many|most|other|two|three|a\s+few|a\s+number\s+of)\s+(?=\w)", re.I
+)
+_FROM_DOCUMENT = re.compile(
+    r"^(?:[\w-]+\s+){0,2}(?:figures|data|estimates?|assessments?|statements?|numbers|"
+    r"information|findings|analysis|count)\s+(?:from|by|of|released\s+by|provided\s+by)\s+"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_ORG_HEAD = (
+    r"(?:Council|Ministry|Service|Agency|Committee|Staff|Party|Assembly|Forces|Office|Command|"
+    r"Directorate|Department|Commission|Bureau|Army|Corps|Administration|Government|Institute)"
+)
+#: "Secretary of the Russian Security Council Sergei Shoigu": the person after the body.
+_TITLED_PERSON = re.compile(
+    rf"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)*?"
+    rf"{_ORG_HEAD}\s+(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,2}})$"
+)
+#: "Russian Foreign Ministry Spokeswoman Maria Zakharova", "the JCS spokesperson, Col. Choi",
+#: "a U.S. Defense Department spokesperson": the institution the spokesperson speaks for.
+_SPOKESPERSON = re.compile(
+    rf"^(?P<org>(?:[A-Z][\w.'’&-]*\s+){{0,4}}?(?:[A-Z]{{2,}}|{_ORG_HEAD}|Pentagon|Kremlin|"
+    rf"Ministry|Defense\s+Department|Defence\s+Department|White\s+House|State\s+Department))"
+    r"(?:['’]s)?\s+(?:chief\s+|deputy\s+|press\s+)?(?:spokes(?:man|woman|person)|press\s+secretary)"
+    r"(?:\s*,?\s+(?:[A-Z][\w.'’-]*\s*){0,4})?$",
+    re.IGNORECASE,
+)
+
+
+def demonym_for(owner: str) -> str | None:
+    """The demonym of a country or capital name ("South Korea", "Kyiv"), if known."""
+    return DEMONYMS.get(" ".join(owner.lower().split()))
+
+
+def country_before(sentence: str, position: int) -> str | None:
+    """The demonym of the country named last before ``position`` in ``sentence``, else of the
+    first one named after it."""
+    found: str | None = None
+    for match in _DEMONYM_WORDS.finditer(sentence):
+        adjective = match.group("adj")
+        demonym = " ".join(adjective.split()) if adjective else demonym_for(match.group("name"))
+        if match.start() < position:
+            found = demonym
+        else:
+            return found or demonym
+    return found
+
+
+def canonical_source(name: str) -> str:
+    """The conventions' canonical name for ``name`` ("Ukraine's special forces"), else ``name``."""
+    folded = " ".join(name.casefold().split())
+    variants = [folded, re.sub(r"^(?:the|a|an)\s+", "", folded)]
+    owner = re.match(r"^(?P<owner>.+?)['’]s\s+(?P<rest>.+)$", variants[-1])
+    if owner:
+        demonym = demonym_for(owner.group("owner"))
+        if demonym:
+            variants.append(f"{demonym.casefold()} {owner.group('rest')}")
+    for variant in variants:
+        if variant in CANONICAL:
+            return CANONICAL[variant]
+    return name
+
+
+_IN_COUNTRY = re.compile(
+    r"(?P<p>\s(?:in|from)\s+)(?P<c>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?=[A-Z])"
+)
+#: "in the northeastern port city of Rason": the place named after its description.
+_PLACE_OF = re.compile(
+    r"\s+in\s+the\s+(?:[\w-]+\s+){0,3}?(?:city|province|town|county|region|village|port|"
+    r"district|area)\s+of\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+)
+_CAPTURED_BY = re.compile(
+    r"^(?P<np>(?:[\w.'’-]+\s+){0,3}?(?:soldiers?|prisoners?|men|man|fighters?|troops?))\s+"
+    r"(?P<p>captured|detained)\b.*$"
+)
+_TRAILING_TIME = re.compile(
+    r"\s+(?:in|on|last|this|since|earlier|late|early)\s+(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|week|month|year)\b.*$"
+)
+#: "a cadre at the provincial military mobilization department": a lower-case description of
+#: the body a person works at is part of who they are, not a trailing clause.
+_INSTITUTION_TAIL = re.compile(
+    r"^[a-z][\w-]*\s+at\s+the\s+(?:[a-z][\w-]*\s+){0,5}"
+    r"(?:department|ministry|bureau|office|committee|headquarters|directorate)$"
+)
+_QUOTED_NAME = re.compile(r"\s*[\"“](?P<q>[^\"“”]{1,60})[\"”]\s*")
+
+
+def clean_source(text: str) -> str:
+    """A source name as a chain element: determiners, titles and clauses trimmed.
+
+    Args:
+        text: The noun phrase as written ("Opposition lawmaker Lee Seong-kweun").
+
+    Returns:
+        The cleaned name ("Lee Seong-kweun"); a source the text calls "unnamed" keeps the word,
+        one merely "speaking on condition of anonymity" is named as described ("U.S. official").
+    """
+    text = _BULLET.sub("", text)
+    quoted = _QUOTED_NAME.fullmatch(text)
+    if quoted:
+        return quoted.group("q")  # citing "comrades at the front": the words as written
+    unnamed = bool(re.match(r"(?:(?:the|an?)\s+)?(?:unnamed|anonymous)\b", text.strip(), re.I))
+    name = _ANONYMOUS.sub("", text).strip(" ,\"“”'")
+    name = re.sub(r"\s+(?:who|which|that)\b.*$", "", name)
+    name = re.sub(r"^(?:the|a|an|its|their)\s+", "", name, flags=re.IGNORECASE)
+    name = _QUANTIFIER.sub("", name)
+    name = re.sub(r"^(?:the\s+)?(?:country|nation|government)['’]s\s+", "", name)
+    name = re.sub(r"^(?:unnamed|anonymous)\s+", "", name, flags=re.IGNORECASE)
+    from_document = _FROM_DOCUMENT.match(name)
+    if from_document:
+        return clean_source(from_document.group("rest"))
+    acronym = None
+    paren = re.search(r"\s*\((?P<acr>[^)]+)\)", name)
+    if paren:
+        acronym = paren.group("acr").strip()
+        name = (name[: paren.start()] + name[paren.end() :]).strip()
+    captured = _CAPTURED_BY.match(name)
+    if captured:
+        name = f"{captured.group('p')} {captured.group('np')}"  # "a soldier captured by X"
+    titled = _TITLED_PERSON.match(name)
+    if titled:
+        return titled.group("person")
+    spokesperson = _SPOKESPERSON.match(name)
+    if spokesperson:
+        return spokesperson.group("org")  # a spokesperson speaks for the institution
+    name = _PLACE_OF.sub(r" in \g<place>", name)
+    # "a source in North Korea's North Hamgyong Province": the place without its country
+    name = _IN_COUNTRY.sub(
+        lambda m: m.group("p") if demonym_for(m.group("c")) else m.group(0), name
+    )
+    name = re.sub(
+        r"^(?:separate|new|latest|recent|previous|independent|updated|revised)\s+", "", name
+    )
+    name = re.sub(r"(?P<n>[A-Z][\w.-]*)\s+(?:state\s+)?news\s+agency$", r"\g<n>", name)
+    name = _DOCUMENT_WORDS.sub("", name) if " " in name else name
+    # "a source in the security services": a bare "source" is only its qualifier
+    source_where = re.match(r"(?:\w+\s+)?sources?\s+(?:in|at|within|close\s+to)\s+", name)
+    if not _INSTITUTION_TAIL.search(name) and not source_where:
+        name = re.sub(r"\s+(?:of|at|in|from|on)\s+(?:the\s+(?=[a-z])|(?!the\s))[a-z].*$", "", name)
+    name = re.sub(r"\s+(?:between|among|amongst)\s+.*$", "", name)
+    name = _TRAILING_TIME.sub("", name)  # "the NIS in April": the source, not when it spoke
+    name = re.sub(r"\s+(?:seen|obtained|reviewed|shared)\s+(?:by|with)\s+.*$", "", name)
+    owner = _OWNER.match(name)
+    if owner:
+        rest = owner.group("rest")
+        if rest[:1].isupper():
+            if not demonym_for(owner.group("owner")):
+                name = rest
+        elif acronym:
+            name = acronym
+        else:
+            caps = [tok for tok in rest.split() if re.fullmatch(r"[A-Z]{2,}", tok)]
+            if caps:
+                name = caps[0]
+    tokens = name.split()
+    # "General Staff of Ukraine", "Secretary of State": a title word heading a body's name
+    body = bool(re.search(rf"\b(?:{_ORG_HEAD}|of|for)\b", name))
+    while len(tokens) > 2 and tokens[0].lower() in _TITLES and not body:
+        tokens = tokens[1:]
+    lowered = [i for i, tok in enumerate(tokens) if tok.lower() in _TITLES]
+    if lowered and len(tokens) - lowered[-1] - 1 >= 2:
+        tail = tokens[lowered[-1] + 1 :]
+        if all(tok[:1].isupper() for tok in tail):
+            tokens = tail
+    name = " ".join(tokens)
+    if unnamed and name:
+        name = f"unnamed {name}"
+    return name
+
+
+def normalize_source(name: str, aliases: Mapping[str, str] | None) -> str:
+    """The canonical source name for a cleaned chain element.
+
+    Args:
+        name: A name from :func:`clean_source` (or as written).
+        aliases: Casefolded alias → canonical name; ``None`` leaves the name as it is.
+
+    Returns:
+        The canonical name when any variant of ``name`` is an alias, else ``name``.
+    """
+    if not aliases:
+        return name
+    folded = name.casefold().strip()
+    variants = [folded, re.sub(r"^(?:the|a|an)\s+", "", folded)]
+    variants.append(re.sub(r"^unnamed\s+", "", variants[-1]))
+    variants.append(re.sub(r"\s+(?:spokes(?:man|woman|person)|officials?)$", "", variants[-1]))
+    owner = re.match(r"^(?P<owner>.+?)['’]s\s+(?P<rest>.+)$", variants[-1])
+    if owner:
+        demonym = demonym_for(owner.group("owner"))
+        if demonym:
+            variants.append(f"{demonym.casefold()} {owner.group('rest')}")
+        variants.append(owner.group("rest"))
+    for variant in variants:
+        if variant in aliases:
+            return aliases[variant]
+    if _NEAR_BODY.search(folded):
+        return name  # "sources close to the ministry": near the body, not the body
+    for key in sorted(aliases, key=len, reverse=True):
+        if len(key) >= 3 and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+            return aliases[key]
+    return name
+
+
+__all__ = [
+    "CANONICAL",
+    "DEMONYMS",
+    "canonical_source",
+    "clean_source",
+    "country_before",
+    "demonym_for",
+    "normalize_source",
+]
+
+_NEAR_BODY = re.compile(
+    r"^(?:[\w.-]+\s+){0,3}?(?:sources?|officials?|people|persons?|insiders?|figures?)\s+"
+    r"(?:close\s+to|familiar\s+with|in|at|inside|within|near|linked\s+to|with\s+ties\s+to)\s"
+)

@@ -1,0 +1,332 @@
+"""Speakers: who stands before a reporting verb, or is the agent of a reporting passive.
+
+"X said/told/estimated ..." finds its speaker by walking back from the verb across adverbials,
+appositives and relative clauses to the nearest clause boundary (:func:`_speaker_before`);
+"were estimated by the NIS" gives an agent (:data:`_AGENT`); "was quoted as saying" its
+object. :func:`_situate` completes a bare name with the country the sentence gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from watchfloor.news.extract.source_names import country_before
+
+_VERBS = (
+    r"said|says|say|told|tells|tell|estimated|estimates|estimate|assessed|assesses|assess|"
+    r"believes|believe|believed|claimed|claims|claim|claiming|saying|reported|reports|"
+    r"confirmed|confirms|warned|warns|added|adds|stated|states|announced|announces|noted|notes|"
+    r"wrote|writes|dismissed|dismisses|denied|denies|rejected|rejects|acknowledged|"
+    r"acknowledges|indicated|indicates|revealed|reveals|disclosed|briefed|testified|published|"
+    r"calculated|counted|counts|informed|insisted|insists|alleged|alleges|concluded|concludes|"
+    r"put|puts|puts\s+the\s+figure|estimating|assessing|says\s+that|shows|showed|think|thinks|"
+    r"expect|expects|fear|fears|predicted|predicts|sets\s+out|set\s+out|acknowledged|"
+    r"acknowledging|indicated|telling|tallied|cited(?!\s+by)|spoke|quoted"
+)
+_VERB = re.compile(rf"\b(?:{_VERBS})\b")
+_ADVERBIAL = re.compile(
+    r"(?P<comma>\s*,)?\s+(?:also|has|have|had|separately|later|previously|repeatedly|earlier|"
+    r"now|again|further|then|publicly|officially|recently|initially|reportedly|not|never|"
+    r"(?:on|at|in|late|early)\s+"
+    r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|"
+    r"[A-Z][a-z]+\.?\s+\d{1,2})|in\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)|(?:last|this)\s+(?:week|month|year)|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\s*$"
+)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s*$")
+_BOUNDARY = re.compile(
+    r"(?:^(?:[Aa]s\s+)?|"
+    r",\s+(?:(?:and|but|while|with|as|when|after|which|because|although|though|that)\s+)?|"
+    r";\s+|\s+that\s+|\s*[—–]\s*|\s+-\s+|[\"“”]\s*|\s+and\s+|\s+but\s+|\s+while\s+|"
+    r"\s+with\s+|\s+after\s+|\s+as\s+|\s+when\s+|\s+because\s+|\s+which\s+|:\s+)"
+)
+_NOT_SPEAKER = re.compile(
+    r"\b(?:is|are|was|were|said|says|told|to|be|would|will|could|may|might|can|thought|"
+    r"believed|not|been|about)\b"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|these|those|of|foreign|such|any|no)\s*$", re.I
+)
+_SOURCE_HINT = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*|agency|agencies|officials?|lawmakers?|spokes(?:man|woman|person)|"
+    r"ministry|military|government|analysts?|experts?|intelligence|service|sources?|"
+    r"commanders?|observers?|diplomats?|he|she|it|they|we|legislators?|army|media|"
+    r"commentary|minister|office|staff|monitors?|researchers?|lawmaker|unit|forces|footage|"
+    r"broadcast|statement|document|television|reports?|workers?|witness(?:es)?|medics?|"
+    r"residents?|traders?|doctors?|journalists?|correspondents?|defectors?)\b"
+)
+_SOURCE_HEAD = re.compile(
+    r"\b(?:officials|analysts|sources|experts|lawmakers|legislators|diplomats|observers|"
+    r"commanders|monitors|researchers|authorities)$"
+)
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+_ANONYMITY = re.compile(
+    r"not\s+to\s+be\s+(?:named|identified)|anonymity|declined\s+to\s+be\s+(?:named|identified)|"
+    r"unnamed|anonymous",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^[A-Z][\w .,'’-]{0,40}\([^)]{1,30}\)\s*(?:[-—–]+|\.)\s*")
+_KNOWN_AS = re.compile(
+    r"known\s+(?:as|by\s+(?:its|the)\s+(?:[\w-]+\s+){0,2}(?:acronym|abbreviation|name))\s+(.+)$"
+)
+_COORDINATED_ADJ = re.compile(
+    r"(?:^|\s)(?P<adj>(?:South\s+Korean|North\s+Korean|U\.S\.|US|American|Ukrainian|Russian|"
+    r"Western|western|Japanese|British|European|Chinese)\s+)and\s+$"
+)
+_RELATIVE = re.compile(r",\s+(?:which|who)\s*$")
+_BARE_STATE = re.compile(
+    r"^(?:the\s+)?(?:state\s+(?:media|television|tv|broadcaster|news\s+agency))$", re.I
+)
+_COUNTRY_OWNED = re.compile(r"\b(?:the\s+)?(?:country|nation)['’]s\s+(?P<rest>.+)$", re.I)
+
+
+def _situate(np: str, sentence: str, position: int) -> str:
+    """Give "state media" and "the country's General Staff" the country the sentence names."""
+    owned = _COUNTRY_OWNED.search(np)
+    bare = _BARE_STATE.match(np.strip())
+    if owned or bare:
+        # "the country's General Staff": the speaker's country, named just before; bare "state
+        # media": the state the sentence is about, its first-named country
+        dateline = _DATELINE.match(sentence)
+        demonym = (
+            country_before(sentence, position)
+            if owned
+            else country_before(sentence[dateline.end() if dateline else 0 :], 0)
+        )
+        if demonym and owned:
+            return f"{np[: owned.start()]}{demonym} {owned.group('rest')}"
+        if demonym:
+            bare_np = re.sub(r"^the\s+", "", np.strip(), flags=re.IGNORECASE)
+            return f"{demonym} {bare_np}"
+    return np
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    """A speaker noun phrase found before a reporting verb, with what its appositive adds."""
+
+    start: int
+    np: str
+    cited: str | None = None  # "X, citing Y, said" / "X, who was briefed by Y, said": Y
+    relay: str | None = None  # "an assessment, described to CNN by an official, put": official
+
+
+def _speaker_before(sentence: str, verb_start: int) -> _Speaker | None:
+    # a speaker with its appositive fits in the last few hundred characters; looking no further
+    # keeps the work per verb bounded on long, verb-dense text
+    base = max(0, verb_start - _SPEAKER_WINDOW)
+    found = _speaker_in(sentence[base:verb_start])
+    if found is None:
+        return None
+    return _Speaker(base + found.start, found.np, found.cited, found.relay)
+
+
+_SPEAKER_WINDOW = 300
+#: "who was briefed by the NIS", "who cited the agency": the origin behind a relay.
+_BRIEFED = re.compile(
+    r"^(?:(?:who|which)\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:briefed|told|informed)\s+by|cited|quoted)|(?:\w+ly\s+)?(?:briefed|informed)\s+by)\s+(?P<np>[^,;.“\"]+(?:\.(?=\w|(?-i:\s+[a-z]))[^,;.“\"]*)*)"
+)
+#: "described to CNN by a European official": the relay of a document or assessment.
+_RELAYED = re.compile(
+    r"^(?:described|relayed|provided|given|shared|leaked|presented|disclosed|shown)\s+"
+    r"(?:to\s+(?:[\w.'’-]+\s+){1,4}?)?by\s+(?P<np>.+?)(?:\s+(?:and|but|after|on|in)\s+.*)?$"
+)
+#: "A U.S. official who declined to be named said": a restrictive relative clause before the verb.
+_WHO_CLAUSE = re.compile(r"\s+who\s+(?P<clause>[^,]*)$")
+#: Participles whose speaker is the subject of the main clause ("X went public, saying ...").
+_PARTICIPLES = frozenset(
+    {"saying", "telling", "adding", "claiming", "estimating", "assessing", "acknowledging"}
+)
+#: "South Korea's spy agency first went public on Oct. 18": the subject before the first verb.
+_CLAUSE_SUBJECT = re.compile(
+    r"^(?P<np>(?:[\w'’.&()-]+\s+){0,7}?[\w'’.&()-]+?)\s+(?:(?:first|also|then|later|has|have|"
+    r"had|is|are|was|were|will|would|again|publicly|separately|previously)\s+)*"
+    r"(?:[a-z]+ed|went|gave|made|took|held|put|sent|came|spoke|told|said|says|met|issued)\b"
+)
+
+
+def _clause_subject(before: str) -> _Speaker | None:
+    """The subject of the clause ``before`` ends, for a participle after it."""
+    dateline = _DATELINE.match(before)
+    offset = dateline.end() if dateline else 0
+    semicolon = before.rfind(";")
+    if semicolon >= offset:
+        offset = semicolon + 1
+    while offset < len(before) and before[offset].isspace():
+        offset += 1
+    match = _CLAUSE_SUBJECT.match(before[offset:])
+    if not match or (match.group("np")[:1].islower() and not match.group("np").startswith("the ")):
+        return None
+    found = _speaker_in(match.group("np"))
+    if found is None or found.start != 0:
+        return None
+    return _Speaker(offset, found.np, found.cited, found.relay)
+
+
+def _speaker_in(before: str) -> _Speaker | None:
+    while True:
+        adverbial = _ADVERBIAL.search(before)
+        if adverbial is None:
+            break
+        # "an assessment, reached independently of Kyiv's, also put": keep the comma that
+        # closes an appositive
+        keep = "," if adverbial.group("comma") and "," in before[: adverbial.start()] else ""
+        before = before[: adverbial.start()] + keep
+    if _PASSIVE.search(before) or _DETERMINER_BEFORE.search(before):
+        return None
+    before = before.rstrip()
+    known_tail = re.search(r",\s+(?P<k>known\s+.+)$", before)
+    if known_tail:
+        known_as = _KNOWN_AS.match(known_tail.group("k"))
+        if known_as:
+            return _Speaker(known_tail.start(), known_as.group(1))
+    relative = _RELATIVE.search(before)
+    if relative:
+        before = before[: relative.start()]  # "the agency, which put the toll at ..."
+        author = re.search(r"\b(?:an?|the)\s+[a-z]+\s+by\s+(?P<x>[A-Z][^,;]*)$", before)
+        if author:
+            # "Asked about an assessment by the NIS, which said that": the NIS said it
+            return _Speaker(author.start("x"), author.group("x"))
+    appositive_known = None
+    cited = None
+    relay = None
+    who = _WHO_CLAUSE.search(before)
+    if who and "," not in who.group("clause"):
+        briefed = _BRIEFED.match(f"who {who.group('clause')}")
+        if briefed:
+            cited = briefed.group("np")
+        elif _ANONYMITY.search(who.group("clause")) or re.match(
+            r"(?:asked|declined|spoke|requested)\b", who.group("clause")
+        ):
+            appositive_known = "anonymity"
+        before = before[: who.start()]  # "an official who declined to be named said"
+    if before.endswith(","):
+        head = before[:-1]
+        cut = head.rfind(",")
+        if cut > 0:
+            appositive = head[cut + 1 :].strip()
+            known = _KNOWN_AS.match(appositive)
+            if known:
+                return _Speaker(cut, known.group(1))
+            citing = re.match(r"citing\s+(.+)$", appositive)
+            briefed = _BRIEFED.match(appositive)
+            relayed = _RELAYED.match(appositive)
+            if citing:
+                cited = citing.group(1)
+            elif re.match(r"(?:an?)\s", appositive) and re.fullmatch(
+                r"(?:another|a\s+(?:second|third|fourth|separate))\s+sources?",
+                head[:cut].strip().split(",")[-1].strip(),
+                re.I,
+            ):
+                # "Another source, a trade official in Sinuiju, said": the description
+                return _Speaker(
+                    cut + 1 + (len(head[cut + 1 :]) - len(head[cut + 1 :].lstrip())), appositive
+                )
+            elif briefed:
+                cited = briefed.group("np")
+            elif relayed:
+                relay = relayed.group("np")
+            else:
+                appositive_known = appositive
+            before = head[:cut]
+        else:
+            return None
+    bounds = [m.end() for m in _BOUNDARY.finditer(before)]
+    start = max(bounds) if bounds else 0
+    coordinated = _COORDINATED_ADJ.search(before[:start])
+    if coordinated and before[start : start + 1].isupper():
+        start = coordinated.start("adj")  # "South Korean and U.S. officials"
+    np = re.sub(r"^one\s+of\s+", "", before[start:].strip())
+    if _NOT_SPEAKER.search(np):
+        return None
+    if not np or len(np.split()) > 9 or not _SOURCE_HINT.search(np):
+        return None
+    if (
+        np[:1].islower()
+        and np.split()[0].lower() not in (*_PRONOUNS, "the", "a", "an", "some")
+        and not re.match(
+            r"(?:unnamed|anonymous|senior|western|south|north|us|u\.s\.|state\s+(?:media|tv|"
+            r"television|news))\b",
+            np,
+        )
+        and not _SOURCE_HEAD.search(np)
+    ):
+        return None
+    if appositive_known and _ANONYMITY.search(appositive_known):
+        np = f"{np}, on condition of anonymity"
+    return _Speaker(start, np, cited, relay)
+
+
+#: The full stop of a title before a name ("Rep. Baek Jong-hun"), which ends no sentence.
+_TITLES_ABBREVIATED = (
+    "Rep",
+    "Sen",
+    "Gen",
+    "Col",
+    "Lt",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Maj",
+    "Adm",
+    "Gov",
+)
+_TITLE_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in _TITLES_ABBREVIATED) + r")\.\s+(?=[A-Z])"
+#: "were estimated by the NIS", "The figure was given by HUR": the agent of a reporting passive.
+_AGENT = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:estimated|given|provided|reported|put|"
+    r"assessed|confirmed|released|announced|cited|counted|disclosed|revealed|published|stated|"
+    r"relayed|shared|tallied|compiled|calculated|issued|supplied|presented|believed|thought|"
+    r"considered|understood|feared|assumed|suspected|projected|expected)\s+"
+    r"(?:[^\s,;.]+\s+){0,3}?by\s+(?P<np>(?:(?:the|a|an)\s+)?[^,;.“\"]+"
+    rf"(?:(?:\.(?=\w|(?-i:\s+[a-z]))|{_TITLE_DOT})[^,;.“\"]*)*)"
+)
+_AGENT_END = re.compile(
+    r"\s+(?:to|as|after|before|during|when|while|and|with|for|last|this|on|in|at|that|since|"
+    r"who|which|early|late)\b.*$"
+)
+
+
+def _cut_agent(np: str) -> str:
+    return _AGENT_END.sub("", np.strip())
+
+
+_QUOTED_OBJECT = re.compile(r"\s+(?P<np>[^,;“\"]+?)\s+as\s+(?:saying|telling|stating|estimating)\b")
+_QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:\w+ly\s+)?$")
+_QUOTED_AS = re.compile(
+    r"\s+(?:by\s+(?P<by>[^,;“\"]+?)\s+)?as\s+(?:saying|telling|stating|estimating)\b"
+)
+_ENTITY_GAP = re.compile(
+    r"\s*(?:,[^,]{1,80},)?\s*(?:(?:also|has|have|had|later|again|previously|publicly|"
+    r"separately|repeatedly)\s+)*"
+)
+
+
+def _quoted_passive(sentence: str, verb: re.Match[str]) -> _Speaker | None:
+    """ "X was quoted (by Y) as saying": X, relayed by Y."""
+    passive = _QUOTED_PASSIVE.search(sentence, 0, verb.start())
+    after = _QUOTED_AS.match(sentence, verb.end())
+    if passive is None or after is None:
+        return None
+    found = _speaker_before(sentence, passive.start())
+    if found is None:
+        return None
+    return _Speaker(found.start, found.np, found.cited, after.group("by") or found.relay)
+
+
+def _entity_before(
+    sentence: str, verb_start: int, entities: Sequence[tuple[int, int, str]]
+) -> _Speaker | None:
+    """A named entity right before the verb, when the patterns found no speaker."""
+    best: tuple[int, int, str] | None = None
+    for start, end, text in entities:
+        gap = end <= verb_start and _ENTITY_GAP.fullmatch(sentence, end, verb_start)
+        if gap and (best is None or end > best[1]):
+            best = (start, end, text)
+    if best is None or _PASSIVE.search(sentence, 0, best[0]):
+        return None
+    return _Speaker(best[0], best[2])
