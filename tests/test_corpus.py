@@ -38,6 +38,18 @@ def test_claims_dev3_checker_passes() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_claims_dev4_checker_passes() -> None:
+    """corpus/claims/check_extra.py accepts the fourth development split."""
+    result = _check("corpus/claims/check_extra.py", "dev4")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_claims_dev5_checker_passes() -> None:
+    """corpus/claims/check_extra.py accepts the fifth development split."""
+    result = _check("corpus/claims/check_extra.py", "dev5")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_origins_corpus_checker_passes() -> None:
     """corpus/origins/check.py accepts every labels file and every declared origin."""
     result = _check("corpus/origins/check.py")

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Validate an extra development split (``dev2``, ``dev3``) and print its counts.
+"""Validate an extra development split (``dev2`` to ``dev5``) and print its counts.
 
 Usage::
 
     python3 corpus/claims/check_extra.py dev2
     python3 corpus/claims/check_extra.py dev3
+    python3 corpus/claims/check_extra.py dev4
+    python3 corpus/claims/check_extra.py dev5
 
 ``corpus/claims/check.py`` checks only ``dev`` and ``heldout``. This script imports its
 validation functions and runs them on one extra split, with the same rules (front matter, keys
@@ -32,6 +34,8 @@ import check  # noqa: E402  (corpus/claims/check.py, found through the path set 
 URL_PREFIXES = {
     "dev2": check.URL_PREFIX + "dev2/",
     "dev3": check.URL_PREFIX + "claims/dev3/",
+    "dev4": check.URL_PREFIX + "claims/dev4/",
+    "dev5": check.URL_PREFIX + "claims/dev5/",
 }
 
 

@@ -134,6 +134,22 @@ _SHOWN_ON = re.compile(
 _CITING_BEFORE = re.compile(r"\b[Cc]iting\s+(?:(?:the|a|an)\s+)?$")
 _LEAD_CITING = re.compile(r"^\W*[Cc]iting\s+(?P<np>[^,;]+),\s*$")
 _OBJECT_RELATIVE = re.compile(r"\d[^,;.]{0,80}\s(?:that|which)\s*$")
+#: ", but said on Monday", "and added": a second verb of the main clause's subject.
+_COORDINATED_VERB = re.compile(
+    r",?\s+(?:but|and)\s+(?:also\s+|later\s+|then\s+)?"
+    r"(?:(?:on|in|last|this)\s+[A-Z]?[\w]+\s+)?$"
+)
+#: "The headline number today comes from military intelligence, the HUR": the number's source.
+_COMES_FROM = re.compile(
+    r"\b(?:figures?|numbers?|estimates?|tally|count|data|information)\b[^.;,]{0,30}?\b"
+    r"(?:comes?|came)\s+from\s+(?P<np>[^;.“\"]+)"
+)
+#: "the figure South Korea's spy agency gave in the autumn: roughly 11,000": its giver.
+_FIGURE_GIVEN = re.compile(
+    r"\b(?:the|a)\s+(?:figure|number|estimate|tally|count)\s+(?:that\s+)?"
+    r"(?P<np>[A-Z][^,;:.“\"]*?)\s+(?:first\s+|later\s+)?(?:gave|put\s+out|cited|published|offered|"
+    r"released|provided|announced)\b"
+)
 #: "The best public estimate, from the NIS in April, is": the estimate's author.
 _ESTIMATE_FROM = re.compile(
     r"\b(?:estimates?|figures?|counts?|tally|assessments?|numbers?)\s*,?\s+from\s+"
@@ -185,6 +201,14 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
             Mention(start, end, names, pronoun, definite, kind, forward, backward, speaker)
         )
 
+    for match in _COMES_FROM.finditer(sentence):
+        parts = [part.strip() for part in match.group("np").split(",") if part.strip()]
+        np = next((part for part in reversed(parts) if re.search(r"\b[A-Z]", part)), parts[0])
+        np = _situate(np, sentence, match.start("np"))
+        add(match.start("np"), match.end("np"), (clean_source(np),), np, "doc", True, False)
+    for match in _FIGURE_GIVEN.finditer(sentence):
+        np = _situate(match.group("np"), sentence, match.start("np"))
+        add(match.start(), match.end(), (clean_source(np),), np, "doc", True, False)
     for match in _ESTIMATE_FROM.finditer(sentence):
         np = _situate(match.group("np"), sentence, match.start("np"))
         add(match.start(), match.end(), (clean_source(np),), np, "doc", True, False)
@@ -232,6 +256,12 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
             comma = sentence.rfind(",", 0, match.start())
             if comma > 0 and not sentence[comma + 1 : match.start()].strip():
                 found = _clause_subject(sentence[:comma])
+                participle = found is not None
+        if found is None:
+            # "X has given no toll, but said on Monday that": the main clause's subject
+            joined = _COORDINATED_VERB.search(sentence, 0, match.start())
+            if joined and joined.start() > 0:
+                found = _clause_subject(sentence[: joined.start()])
                 participle = found is not None
         if found is None and verb == "quoted":
             found = _quoted_passive(sentence, match)

@@ -244,7 +244,34 @@ def extract_claims(
         previous = found or previous if not context.sentence_chain else found
     if context.named:
         claims = [_rename(claim, context.named) for claim in claims]
+    notes = _footnotes(text)
+    if notes:
+        claims = [_footnoted(claim, notes, context, text) for claim in claims]
     return [_full_title(claim, text) for claim in claims]
+
+
+#: "[3] Joint Chiefs of Staff, written report to the National Assembly, 24 February 2025.": a
+#: note that names the source of the sentence that carries its mark.
+_NOTE = re.compile(r"(?m)^\s*\[(?P<n>\d{1,3})\]\s+(?P<source>[^,.\n]{3,80})[,.]")
+_MARK = re.compile(r"\[(?P<n>\d{1,3})\]")
+
+
+def _footnotes(text: str) -> dict[str, str]:
+    """Numbered notes ("[1] National Intelligence Service, briefing to ...") by number."""
+    return {m.group("n"): m.group("source").strip() for m in _NOTE.finditer(text)}
+
+
+def _footnoted(claim: Claim, notes: Mapping[str, str], context: _Context, text: str) -> Claim:
+    """A claim the text leaves to the publisher or to no one, with the source of the note its
+    sentence cites (a mark inside the sentence or right after its full stop)."""
+    chain = claim.attribution
+    if chain and chain[0] not in ("unattributed", context.outlet):
+        return claim
+    marks = _MARK.findall(claim.quote) + _MARK.findall(text[claim.span[1] : claim.span[1] + 6])
+    source = next((notes[n] for n in marks if n in notes), None)
+    if source is None:
+        return claim
+    return replace(claim, attribution=(context.normalize(source),))
 
 
 def _sentence_claims(

@@ -39,6 +39,12 @@ _DOCUMENT_HEADS = frozenset(
 )
 
 
+#: People who speak for a body named just before them ("agency officials").
+_PEOPLE_OF_BODY = frozenset(
+    {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "sources", "source"}
+)
+
+
 @dataclass(slots=True)
 class _Context:
     """What earlier sentences of the report tell later ones (speakers, the last chain)."""
@@ -95,22 +101,35 @@ class _Context:
             if self.previous_chain:
                 return self.previous_chain
         at = raw_names.index(mention.speaker) if mention.speaker in raw_names else 0
-        if mention.definite and names[at] == raw_names[at] and raw_names[at]:
-            head = raw_names[at].split()[-1].lower()
-            if head in _DOCUMENT_HEADS and self.recent:
-                names[at] = self.recent[-1][1]
-            else:
-                cls = next((c for c in _HEAD_CLASSES if head in c), frozenset({head}))
-                for raw, canonical in reversed(self.recent):
-                    words = {w.lower().strip("()") for w in raw.split()} | {canonical.lower()}
-                    words |= {w.lower() for w in canonical.split()}
-                    if words & cls:
-                        names[at] = canonical
-                        break
+        for i, raw in enumerate(raw_names):
+            # the speaker when the text called it "the ..."; a cited body named only by a
+            # lower-case description ("briefed by the intelligence service")
+            described = (
+                i != at and raw[:1].islower() and " " in raw and not raw.startswith("unnamed")
+            )
+            if names[i] == raw and raw and ((i == at and mention.definite) or described):
+                names[i] = self._antecedent(raw)
         for raw, canonical in zip(raw_names, names, strict=True):
             if not raw.lower().startswith(("he", "she", "it", "they", "we")) or " " in raw:
                 self.recent.append((raw, canonical))
         return tuple(names)
+
+    def _antecedent(self, raw: str) -> str:
+        """The source an earlier sentence named that a description ("the agency") refers to,
+        else the description itself."""
+        words = raw.lower().split()
+        head = words[-1]
+        if head in _PEOPLE_OF_BODY and len(words) > 1:
+            head = words[-2]  # "agency officials": people speaking for the agency
+        if head in _DOCUMENT_HEADS and self.recent:
+            return self.recent[-1][1]
+        cls = next((c for c in _HEAD_CLASSES if head in c), frozenset({head}))
+        for earlier, canonical in reversed(self.recent):
+            words = {w.lower().strip("()") for w in earlier.split()} | {canonical.lower()}
+            words |= {w.lower() for w in canonical.split()}
+            if words & cls:
+                return canonical
+        return raw
 
 
 def _distance(mention: Mention, quantity: Quantity) -> int:

@@ -73,7 +73,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     }
 )
 
-_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_END = re.compile(r"[.!?][\"'”’)\]]*(?:\[\d{1,3}\])*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"\n")
 
 

@@ -84,7 +84,7 @@ DEMONYMS: dict[str, str] = {
     "tokyo": "Japanese",
 }
 _DEMONYM_WORDS = re.compile(
-    r"\b(?:(?P<adj>South\s+Korean|North\s+Korean|Ukrainian|Russian|Chinese|Japanese)|"
+    r"\b(?:(?P<adj>South\s+Korean|North\s+Korean|Ukrainian|Russian|Chinese|Japanese)s?|"
     r"(?P<name>South\s+Korea|North\s+Korea|Ukraine|Russia|Seoul|Pyongyang|Kyiv|Moscow|DPRK|"
     r"China|Japan))\b"
 )

@@ -19,8 +19,8 @@ _VERBS = (
     r"believes|believe|believed|claimed|claims|claim|claiming|saying|reported|reports|"
     r"confirmed|confirms|warned|warns|added|adds|stated|states|announced|announces|noted|notes|"
     r"wrote|writes|dismissed|dismisses|denied|denies|rejected|rejects|acknowledged|"
-    r"acknowledges|indicated|indicates|revealed|reveals|disclosed|briefed|testified|published|"
-    r"calculated|counted|counts|informed|insisted|insists|alleged|alleges|concluded|concludes|"
+    r"acknowledges|indicated|indicates|revealed|reveals|disclosed|briefed(?!\s+by)|testified|published|"
+    r"calculated|counted|counts|informed(?!\s+by)|insisted|insists|alleged|alleges|concluded|concludes|"
     r"put|puts|puts\s+the\s+figure|estimating|assessing|says\s+that|shows|showed|think|thinks|"
     r"expect|expects|fear|fears|predicted|predicts|sets\s+out|set\s+out|acknowledged|"
     r"acknowledging|indicated|telling|tallied|cited(?!\s+by)|spoke|quoted"
@@ -29,9 +29,9 @@ _VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _ADVERBIAL = re.compile(
     r"(?P<comma>\s*,)?\s+(?:also|has|have|had|separately|later|previously|repeatedly|earlier|"
     r"now|again|further|then|publicly|officially|recently|initially|reportedly|not|never|"
-    r"(?:on|at|in|late|early)\s+"
+    r"since|(?:on|at|in|late|early)\s+"
     r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|"
-    r"[A-Z][a-z]+\.?\s+\d{1,2})|in\s+(?:January|February|March|April|May|June|July|August|"
+    r"[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)|in\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)|(?:last|this)\s+(?:week|month|year)|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday)\s*$"
 )
@@ -79,7 +79,10 @@ _RELATIVE = re.compile(r",\s+(?:which|who)\s*$")
 _BARE_STATE = re.compile(
     r"^(?:the\s+)?(?:state\s+(?:media|television|tv|broadcaster|news\s+agency))$", re.I
 )
-_COUNTRY_OWNED = re.compile(r"\b(?:the\s+)?(?:country|nation)['’]s\s+(?P<rest>.+)$", re.I)
+_COUNTRY_OWNED = re.compile(
+    r"(?:\b(?:the\s+)?(?:country|nation)['’]s\s+|^(?:their|its)\s+(?=(?-i:[a-z])))(?P<rest>.+)$",
+    re.I,
+)
 
 
 def _situate(np: str, sentence: str, position: int) -> str:
@@ -166,6 +169,13 @@ def _clause_subject(before: str) -> _Speaker | None:
     return _Speaker(offset, found.np, found.cited, found.relay)
 
 
+#: "Lawmakers briefed by the spy agency": a subject with its briefer, before the verb.
+_BRIEFED_SUBJECT = re.compile(
+    r"(?:^|(?<=[,;:]\s)|(?<=\.\s))(?P<np>(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)\s+(?:\w+ly\s+)?"
+    r"(?:briefed|informed)\s+by\s+(?P<by>[^,;]+)$"
+)
+
+
 def _speaker_in(before: str) -> _Speaker | None:
     while True:
         adverbial = _ADVERBIAL.search(before)
@@ -178,6 +188,12 @@ def _speaker_in(before: str) -> _Speaker | None:
     if _PASSIVE.search(before) or _DETERMINER_BEFORE.search(before):
         return None
     before = before.rstrip()
+    briefed_subject = _BRIEFED_SUBJECT.search(before)
+    if briefed_subject and not re.search(r"[,;]", briefed_subject.group("np")):
+        # "Lawmakers briefed by the intelligence service put the toll at": the briefer first
+        return _Speaker(
+            briefed_subject.start("np"), briefed_subject.group("np"), briefed_subject.group("by")
+        )
     known_tail = re.search(r",\s+(?P<k>known\s+.+)$", before)
     if known_tail:
         known_as = _KNOWN_AS.match(known_tail.group("k"))
@@ -246,7 +262,7 @@ def _speaker_in(before: str) -> _Speaker | None:
         return None
     if (
         np[:1].islower()
-        and np.split()[0].lower() not in (*_PRONOUNS, "the", "a", "an", "some")
+        and np.split()[0].lower() not in (*_PRONOUNS, "the", "a", "an", "some", "their", "its")
         and not re.match(
             r"(?:unnamed|anonymous|senior|western|south|north|us|u\.s\.|state\s+(?:media|tv|"
             r"television|news))\b",
