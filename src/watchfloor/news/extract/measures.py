@@ -189,7 +189,7 @@ _PARTITIVE = re.compile(
 )
 _STRONG = re.compile(
     r"^-strong\s+(?:\w+\s+){0,2}?(?:force|contingent|unit|army|group|column|battalion|brigade|"
-    r"regiment|division|detachment|corps|team|workforce|crew|convoy)\b",
+    r"regiment|division|detachment|corps|team|workforce|crew|convoy|deployment|dispatch)\b",
     re.I,
 )
 _VERB_BEFORE = re.compile(
@@ -354,7 +354,8 @@ def _bind(
             subject = (noun.group("mods") + noun.group("noun")).strip()
             return Binding("casualties", None, subject, end + noun.end())
     if noun:
-        return _noun_binding(noun, after, end, hedge, verb, previous)
+        added = bool(_FURTHER_BEFORE.search(before))
+        return _noun_binding(noun, after, end, hedge, verb, previous, added)
 
     raised = _RAISED.match(after)
     if raised:
@@ -401,13 +402,16 @@ def _noun_binding(
     hedge: str | None,
     verb: re.Match[str] | None,
     previous: Measure | None,
+    added: bool = False,
 ) -> Binding | None:
+    """The binding of a number to the people noun after it ("another" before the number, in
+    ``added``, makes "another 2,000 Koreans" an addition to a force, like "2,000 more")."""
     noun_text = noun.group("noun")
     lowered = noun_text.lower()
     rest = after[noun.end() :]
     pred = _PRED.match(rest)
     demonym = lowered.endswith(("koreans", "russians", "ukrainians"))
-    more = _MORE_MOD.search(noun.group("mods"))
+    more = _MORE_MOD.search(noun.group("mods")) or added
     measure, role = _noun_measure(noun_text)
     if lowered in _WEAK_NOUNS or demonym:
         weak_ok = bool(pred or verb)

@@ -125,9 +125,9 @@ class _Context:
             return self.recent[-1][1]
         cls = next((c for c in _HEAD_CLASSES if head in c), frozenset({head}))
         for earlier, canonical in reversed(self.recent):
-            words = {w.lower().strip("()") for w in earlier.split()} | {canonical.lower()}
-            words |= {w.lower() for w in canonical.split()}
-            if words & cls:
+            named = {w.lower().strip("()") for w in earlier.split()} | {canonical.lower()}
+            named |= {w.lower() for w in canonical.split()}
+            if named & cls:
                 return canonical
         return raw
 

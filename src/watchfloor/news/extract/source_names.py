@@ -224,6 +224,18 @@ _INSTITUTION_TAIL = re.compile(
 _QUOTED_NAME = re.compile(r"\s*[\"“](?P<q>[^\"“”]{1,60})[\"”]\s*")
 
 
+#: "the channel of X", "the press service of X": X's own voice.
+_VOICE_OF = re.compile(
+    r"^(?:(?:official|own|Telegram|Facebook|X)\s+)?(?:channel|account|page|feed|blog|website|"
+    r"press\s+service)\s+of\s+(?:the\s+)?(?P<rest>.+)$"
+)
+#: "Ukrainian drone unit Nichni Ptakhy": a lower-case description before a proper name.
+_DESCRIBED_NAME = re.compile(
+    r"^(?:[A-Z][\w'’-]*\s+)?(?:(?!(?:of|in|at|for|from|on|to|the|and|with|by|near|close|"
+    r"inside|within|among)\b)[a-z][\w-]*\s+){1,3}(?P<proper>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})$"
+)
+
+
 def clean_source(text: str) -> str:
     """A source name as a chain element: determiners, titles and clauses trimmed.
 
@@ -256,6 +268,12 @@ def clean_source(text: str) -> str:
     captured = _CAPTURED_BY.match(name)
     if captured:
         name = f"{captured.group('p')} {captured.group('np')}"  # "a soldier captured by X"
+    voice = _VOICE_OF.match(name)
+    if voice:
+        return clean_source(voice.group("rest"))  # "the channel of the drone unit X": X
+    described = _DESCRIBED_NAME.match(name)
+    if described:
+        name = described.group("proper")  # "Ukrainian drone unit Nichni Ptakhy"
     titled = _TITLED_PERSON.match(name)
     if titled:
         return titled.group("person")

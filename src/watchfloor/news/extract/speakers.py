@@ -55,7 +55,7 @@ _SOURCE_HINT = re.compile(
     r"commanders?|observers?|diplomats?|he|she|it|they|we|legislators?|army|media|"
     r"commentary|minister|office|staff|monitors?|researchers?|lawmaker|unit|forces|footage|"
     r"broadcast|statement|document|television|reports?|workers?|witness(?:es)?|medics?|"
-    r"residents?|traders?|doctors?|journalists?|correspondents?|defectors?)\b"
+    r"residents?|traders?|doctors?|journalists?|correspondents?|defectors?|channels?|bloggers?|milbloggers?|posts?)\b"
 )
 _SOURCE_HEAD = re.compile(
     r"\b(?:officials|analysts|sources|experts|lawmakers|legislators|diplomats|observers|"
@@ -145,9 +145,16 @@ _PARTICIPLES = frozenset(
 )
 #: "South Korea's spy agency first went public on Oct. 18": the subject before the first verb.
 _CLAUSE_SUBJECT = re.compile(
-    r"^(?P<np>(?:[\w'’.&()-]+\s+){0,7}?[\w'’.&()-]+?)\s+(?:(?:first|also|then|later|has|have|"
+    r"^(?P<np>(?:[\w'’.&()-]+\s+){0,9}?[\w'’.&()-]+?)\s+(?:(?:first|also|then|later|has|have|"
     r"had|is|are|was|were|will|would|again|publicly|separately|previously)\s+)*"
     r"(?:[a-z]+ed|went|gave|made|took|held|put|sent|came|spoke|told|said|says|met|issued)\b"
+)
+
+
+#: An introductory prepositional phrase before the subject ("From the other side of the line,").
+_LEAD_PHRASE = re.compile(
+    r"\s*(?:From|On|In|At|After|Before|Across|Along|Near|Meanwhile|Elsewhere|Separately)\b"
+    r"[^,;]{0,60},\s*"
 )
 
 
@@ -158,6 +165,9 @@ def _clause_subject(before: str) -> _Speaker | None:
     semicolon = before.rfind(";")
     if semicolon >= offset:
         offset = semicolon + 1
+    lead = _LEAD_PHRASE.match(before, offset)
+    if lead:
+        offset = lead.end()  # "From the other side of the line, the channel ... posted"
     while offset < len(before) and before[offset].isspace():
         offset += 1
     match = _CLAUSE_SUBJECT.match(before[offset:])
@@ -173,6 +183,15 @@ def _clause_subject(before: str) -> _Speaker | None:
 _BRIEFED_SUBJECT = re.compile(
     r"(?:^|(?<=[,;:]\s)|(?<=\.\s))(?P<np>(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)\s+(?:\w+ly\s+)?"
     r"(?:briefed|informed)\s+by\s+(?P<by>[^,;]+)$"
+)
+
+
+#: "the EU Intelligence and Situation Centre": capitalized words joined by "and" in one name.
+_NAME_AND = re.compile(r"(?:^|\s)(?P<words>(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){1,4})and\s+$")
+#: "In April the agency said": a time before the subject.
+_LEAD_TIME = re.compile(
+    r"\s*(?:In|On|By|Since|Last|Early|Late)\s+(?:[A-Z][a-z]+|\d{4}|week|month|year)"
+    r"(?:\s+\d{1,4})?,?\s+(?=(?:the|a|an|[A-Z]))"
 )
 
 
@@ -255,6 +274,12 @@ def _speaker_in(before: str) -> _Speaker | None:
     coordinated = _COORDINATED_ADJ.search(before[:start])
     if coordinated and before[start : start + 1].isupper():
         start = coordinated.start("adj")  # "South Korean and U.S. officials"
+    named = _NAME_AND.search(before[:start])
+    if named and before[start : start + 1].isupper():
+        start = named.start("words")  # "the EU Intelligence and Situation Centre": one name
+    lead = _LEAD_TIME.match(before, start)
+    if lead:
+        start = lead.end()  # "In April the agency said": the agency
     np = re.sub(r"^one\s+of\s+", "", before[start:].strip())
     if _NOT_SPEAKER.search(np):
         return None
