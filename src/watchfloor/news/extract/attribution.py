@@ -40,6 +40,7 @@ from watchfloor.news.extract.speakers import (
     _PARTICIPLES,
     _PRONOUNS,
     _QUOTED_OBJECT,
+    _TITLE_DOT,
     _VERB,
     _clause_subject,
     _cut_agent,
@@ -62,11 +63,14 @@ __all__ = [
 ]
 
 _ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<np>[^,;.“\"]+(?:\.(?=\w|(?-i:\s+[a-z]))[^,;.“\"]*)*)", re.I
+    r"\baccording\s+to\s+(?P<np>[^,;.“\"]+"
+    rf"(?:(?:\.(?=\w|(?-i:\s+[a-z]))|{_TITLE_DOT})[^,;.“\"]*)*)",
+    re.I,
 )
 _CITING = re.compile(
     r"\b(?:citing|after\s+(?:a|an)\s+(?:\S+\s+){0,2}briefing\s+(?:by|from))\s+"
-    r"(?P<np>[^,;.“\"]+(?:\.(?=\w|(?-i:\s+[a-z]))[^,;.“\"]*)*)",
+    r"(?P<np>[^,;.“\"]+"
+    rf"(?:(?:\.(?=\w|(?-i:\s+[a-z]))|{_TITLE_DOT})[^,;.“\"]*)*)",
     re.IGNORECASE,
 )
 _INVERTED = re.compile(
@@ -134,6 +138,11 @@ _SHOWN_ON = re.compile(
 _CITING_BEFORE = re.compile(r"\b[Cc]iting\s+(?:(?:the|a|an)\s+)?$")
 _LEAD_CITING = re.compile(r"^\W*[Cc]iting\s+(?P<np>[^,;]+),\s*$")
 _OBJECT_RELATIVE = re.compile(r"\d[^,;.]{0,80}\s(?:that|which)\s*$")
+#: ", the agency counted roughly 600 deaths": the verb's object is the figure itself.
+_NUMBER_OBJECT = re.compile(
+    r"\s+(?:(?:roughly|about|around|some|nearly|almost|more\s+than|at\s+least|up\s+to|over|"
+    r"only|just|approximately)\s+)?\d"
+)
 #: ", but said on Monday", "and added": a second verb of the main clause's subject.
 _COORDINATED_VERB = re.compile(
     r",?\s+(?:but|and)\s+(?:also\s+|later\s+|then\s+)?"
@@ -323,6 +332,7 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         forward = (
             not tag
             or bool(_THAT_AFTER.match(sentence[match.end() :]))
+            or bool(_NUMBER_OBJECT.match(sentence[match.end() :]))
             or bool(_INTRO.match(sentence[:start]))
         )
         # "the 3,000 troops that Zelensky cited": an object relative after the figure

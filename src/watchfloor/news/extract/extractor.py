@@ -41,6 +41,7 @@ from watchfloor.news.extract.sentence_context import (
     _APPOSITIVE_NAME,
     _DEFINITE_SMALL,
     _LABEL,
+    _NOT_LABELS,
     _RELAY_AGENT,
     _chain,
     _Context,
@@ -215,9 +216,16 @@ def extract_claims(
     for index, (sent_start, sent_end) in enumerate(spans):
         sentence = text[sent_start:sent_end]
         context.index = index
-        if labels and (sent_start == 0 or text[:sent_start].rstrip(" \t").endswith("\n")):
+        if sent_start == 0 or text[:sent_start].rstrip(" \t").endswith("\n"):
             label = _LABEL.match(sentence)
-            context.label = labels.get(label.group("label")) if label else None
+            quoted = _QUOTE_LABEL.match(sentence)
+            if labels:
+                context.label = labels.get(label.group("label")) if label else None
+            elif quoted and quoted.group("label") not in _NOT_LABELS:
+                # a headline 'NIS: "About 15,000 troops dispatched..."': the label's words
+                context.label = context.normalize(quoted.group("label"))
+            else:
+                context.label = None
         found = _sentence_claims(sentence, sent_start, published, outlet, context)
         if context.label:
             # an interview answer: what the speaker states unattributed is the speaker's
@@ -249,6 +257,9 @@ def extract_claims(
         claims = [_footnoted(claim, notes, context, text) for claim in claims]
     return [_full_title(claim, text) for claim in claims]
 
+
+#: 'NIS: "About 15,000 North Korean troops dispatched ..."': a quotation given to its source.
+_QUOTE_LABEL = re.compile(r"\W*(?P<label>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}):\s*[\"“]")
 
 #: "[3] Joint Chiefs of Staff, written report to the National Assembly, 24 February 2025.": a
 #: note that names the source of the sentence that carries its mark.

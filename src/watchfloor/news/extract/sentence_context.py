@@ -124,6 +124,14 @@ class _Context:
         if head in _DOCUMENT_HEADS and self.recent:
             return self.recent[-1][1]
         cls = next((c for c in _HEAD_CLASSES if head in c), frozenset({head}))
+        # a body of the same kind ("the agency": the last name headed by agency or service)
+        # before any name that merely holds such a word ("... Intelligence Committee")
+        for earlier, canonical in reversed(self.recent):
+            if not earlier.split() or not canonical.split():
+                continue
+            heads = {earlier.split()[-1].lower().strip("()"), canonical.split()[-1].lower()}
+            if heads & cls or canonical.lower() in cls:
+                return canonical
         for earlier, canonical in reversed(self.recent):
             named = {w.lower().strip("()") for w in earlier.split()} | {canonical.lower()}
             named |= {w.lower() for w in canonical.split()}

@@ -23,13 +23,13 @@ _VERBS = (
     r"calculated|counted|counts|informed(?!\s+by)|insisted|insists|alleged|alleges|concluded|concludes|"
     r"put|puts|puts\s+the\s+figure|estimating|assessing|says\s+that|shows|showed|think|thinks|"
     r"expect|expects|fear|fears|predicted|predicts|sets\s+out|set\s+out|acknowledged|"
-    r"acknowledging|indicated|telling|tallied|cited(?!\s+by)|spoke|quoted"
+    r"acknowledging|indicated|telling|tallied|cited(?!\s+by)|spoke|quoted|judges|judged"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _ADVERBIAL = re.compile(
     r"(?P<comma>\s*,)?\s+(?:also|has|have|had|separately|later|previously|repeatedly|earlier|"
     r"now|again|further|then|publicly|officially|recently|initially|reportedly|not|never|"
-    r"since|(?:on|at|in|late|early)\s+"
+    r"since|on\s+the\s+\d{1,2}(?:st|nd|rd|th)|(?:on|at|in|late|early)\s+"
     r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|"
     r"[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)|in\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)|(?:last|this)\s+(?:week|month|year)|Monday|Tuesday|Wednesday|"
@@ -40,7 +40,8 @@ _BOUNDARY = re.compile(
     r"(?:^(?:[Aa]s\s+)?|"
     r",\s+(?:(?:and|but|while|with|as|when|after|which|because|although|though|that)\s+)?|"
     r";\s+|\s+that\s+|\s*[—–]\s*|\s+-\s+|[\"“”]\s*|\s+and\s+|\s+but\s+|\s+while\s+|"
-    r"\s+with\s+|\s+after\s+|\s+as\s+|\s+when\s+|\s+because\s+|\s+which\s+|:\s+)"
+    r"\s+with\s+|\s+after\s+|\s+as\s+|\s+when\s+|\s+because\s+|\s+which\s+|:\s+|"
+    r"\s+(?:said|says|added|adds)\s+(?:that\s+)?)"
 )
 _NOT_SPEAKER = re.compile(
     r"\b(?:is|are|was|were|said|says|told|to|be|would|will|could|may|might|can|thought|"
