@@ -61,6 +61,15 @@ def test_bare_coordinated_pair() -> None:
         ("Kyiv held two members of the armed forces of the DPRK.", "troops"),
         ("Russia may throw tens of thousands more North Koreans at Ukraine.", "troops"),
         ("It killed 150. The GUR says Pyongyang is preparing another 5,000 or so.", "troops"),
+        ("In the exchange, 1,000 Ukrainians returned home.", "captured"),
+        ("Two North Korean soldiers are now in the custody of the SBU.", "captured"),
+        (
+            "It questioned two servicemen of the armed forces of the DPRK who were captured.",
+            "captured",
+        ),
+        ("A commander ordered the execution of 16 Ukrainian prisoners of war.", "killed"),
+        ("Our forces have killed and wounded more than 3,800 of them.", "casualties"),
+        ("Losses in Kursk now exceed 3,800 killed and wounded.", "casualties"),
     ],
 )
 def test_measures(text: str, measure: str) -> None:

@@ -43,8 +43,9 @@ NOUNS: tuple[tuple[str, Measure, str | None], ...] = (
     (r"casualties|losses", "casualties", None),
     (r"fatalities|deaths|dead|bodies|corpses", "killed", None),
     (
-        r"members\s+of\s+(?:the|its|their)\s+(?:armed\s+forces|army|military)"
-        r"(?:\s+of\s+the\s+(?:DPRK|Democratic\s+People's\s+Republic\s+of\s+Korea))?",
+        r"(?:members|servicemen|soldiers|personnel)\s+of\s+(?:the|its|their)\s+"
+        r"(?:armed\s+forces|army|military)(?:\s+of\s+the\s+(?:DPRK|Democratic\s+People's\s+"
+        r"Republic\s+of\s+Korea|Russian\s+Federation))?",
         "troops",
         None,
     ),
@@ -75,6 +76,10 @@ _CASUALTY_WORDS: dict[str, Measure] = {
     "wounding": "wounded",
     "injuring": "wounded",
     "capturing": "captured",
+    "executed": "killed",
+    "executing": "killed",
+    "execution": "killed",
+    "executions": "killed",
 }
 #: Nouns that count people only with a casualty word, a hedge or an antecedent: "two men",
 #: "300 people", "others", "North Koreans" are not troop counts by themselves.
@@ -97,7 +102,7 @@ _CASUALTY = (
     r"(?:\s*(?:,|and|or|and/or)\s+(?P<cas2>killed|wounded|injured|captured|missing))?"
 )
 _AUX = (
-    r"(?:(?:have|has|had|were|was|are|is|been|being|reportedly|already|since|all|both|now|"
+    r"(?:(?:have|has|had|were|was|are|is|been|being|reportedly|already|since|all|both|now|still|"
     r"listed\s+as|reported\s+as|reported|declared|presumed|feared|officially|confirmed)\s+)"
 )
 _PRED = re.compile(
@@ -133,6 +138,18 @@ _DEPLOYING_BEFORE = re.compile(
     r"deploy(?:s|ed|ing)?|promise\s+of|pledged|promised(?:\s+to\s+send)?)\s+"
     r"(?:(?:a\s+further|another|an\s+additional)\s+)?$",
     re.IGNORECASE,
+)
+#: "returned home", "remain in Russian captivity": people held as prisoners, or freed from it.
+_CAPTIVE_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:who\s+)?(?:(?:have|has|had|were|was|are|is|been|being|still|now)\s+){0,3}"
+    r"(?:returned\s+(?:home|from\s+captivity)|released\s+from\s+captivity|swapped|"
+    r"(?:remain|remained|are|were|held)\s+in\s+(?:\w+\s+)?captivity|held\s+captive|"
+    r"held\s+as\s+prisoners|in\s+(?:the\s+)?custody)\b",
+    re.IGNORECASE,
+)
+#: Hedges that are verbs a toll takes ("losses exceeded 76,000", "the toll passed 3,000").
+_PASSING_HEDGES = frozenset(
+    {"exceeded", "surpassed", "exceeding", "exceeds", "exceed", "passed", "topped"}
 )
 _MORE_MOD = re.compile(r"\b(?:more|additional|further|extra|fresh)\b", re.IGNORECASE)
 #: "are still being treated in hospitals", "were hospitalised": the wounded.
@@ -194,7 +211,8 @@ _STRONG = re.compile(
 )
 _VERB_BEFORE = re.compile(
     r"\b(?P<verb>killed|wounded|injured|captured|took\s+prisoner|taken\s+prisoner|lost|killing|"
-    r"wounding|injuring|capturing)\s+$",
+    r"wounding|injuring|capturing|executed|executing|executions?\s+of|"
+    r"killed\s+(?:and|or)\s+wounded|killed\s+(?:and|or)\s+injured)\s+$",
     re.IGNORECASE,
 )
 _TOLL_BEFORE = re.compile(
@@ -259,7 +277,11 @@ def _noun_measure(noun: str) -> tuple[Measure, str | None]:
 
 
 def _casualty(first: str, second: str | None) -> Measure:
-    word = first.lower().split()[-1]  # "taken prisoner": the last word names it
+    words = first.lower().split()
+    if len(words) == 3 and words[1] in ("and", "or"):
+        second = second or words[2]  # "killed and wounded 3,800"
+        words = words[:1]
+    word = words[-1] if words[-1] != "of" else words[0]  # "taken prisoner", "execution of"
     measure = _CASUALTY_WORDS.get(word, "casualties")
     if second:
         other = _CASUALTY_WORDS.get(second.lower(), "casualties")
@@ -322,6 +344,10 @@ def _bind(
         if pred:
             measure = _casualty(pred.group("cas"), pred.group("cas2"))
             return Binding(measure, None, subject, end + partitive.end() + pred.end())
+        if verb and verb.group("verb").lower() != "lost":
+            # "have killed and wounded more than 3,800 of them": the verb gives the measure
+            measure = _casualty(verb.group("verb"), None)
+            return Binding(measure, None, subject, end + partitive.end())
         role: str | None
         if partitive.group("adj"):
             words = re.split(r"\s+(?:and|or)\s+", partitive.group("adj").lower())
@@ -348,7 +374,7 @@ def _bind(
     if noun and _noun_measure(noun.group("noun")) == ("troops", None):
         # "Ukrainian losses ... exceeded 76,000 servicemen": the toll's measure, not a troop count
         toll = _TOLL_BEFORE.search(before)
-        if toll is None and hedge and hedge.lower() in ("exceeded", "surpassed", "exceeding"):
+        if toll is None and hedge and hedge.lower() in _PASSING_HEDGES:
             toll = _TOLL_HEDGE_VERB.search(before)
         if toll and toll.group("noun").lower() in ("casualties", "losses"):
             subject = (noun.group("mods") + noun.group("noun")).strip()
@@ -410,11 +436,12 @@ def _noun_binding(
     lowered = noun_text.lower()
     rest = after[noun.end() :]
     pred = _PRED.match(rest)
+    captive = _CAPTIVE_AFTER.match(rest) if not pred else None
     demonym = lowered.endswith(("koreans", "russians", "ukrainians"))
     more = _MORE_MOD.search(noun.group("mods")) or added
     measure, role = _noun_measure(noun_text)
     if lowered in _WEAK_NOUNS or demonym:
-        weak_ok = bool(pred or verb)
+        weak_ok = bool(pred or verb or captive)
         if lowered in _HEDGE_OK and (hedge or noun.group("mods").strip()):
             weak_ok = True
         if lowered == "others" and previous is not None:
@@ -446,6 +473,8 @@ def _noun_binding(
         word = as_casualty.group("cas").lower()
         measure = "captured" if word == "prisoners" else _casualty(word, None)
         role = None
+    if captive:
+        measure, role = "captured", None  # "1,000 Ukrainians returned home" in an exchange
     if not pred and _TREATED.match(rest):
         measure, role = "wounded", None  # "200 Korean servicemen are being treated in hospital"
     if measure == "troops" and demonym and not (_ABROAD_AFTER.match(rest) or more):
@@ -475,7 +504,7 @@ def _toll_binding(
         if previous is not None:
             return Binding(previous, None, None, end)
     toll = _TOLL_BEFORE.search(before)
-    if toll is None and hedge and hedge.lower() in ("exceeded", "surpassed", "exceeding"):
+    if toll is None and hedge and hedge.lower() in _PASSING_HEDGES:
         toll = _TOLL_HEDGE_VERB.search(before)
     if not toll:
         return None
