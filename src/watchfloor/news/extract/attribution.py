@@ -138,6 +138,11 @@ _SHOWN_ON = re.compile(
 _CITING_BEFORE = re.compile(r"\b[Cc]iting\s+(?:(?:the|a|an)\s+)?$")
 _LEAD_CITING = re.compile(r"^\W*[Cc]iting\s+(?P<np>[^,;]+),\s*$")
 _OBJECT_RELATIVE = re.compile(r"\d[^,;.]{0,80}\s(?:that|which)\s*$")
+#: "its data", "their latest figures": a document of the body just named.
+_PRONOUN_DOCUMENT = re.compile(
+    r"(?:its|their|his|her)\s+(?:own\s+)?(?:latest\s+|new\s+|updated\s+)?(?:data|figures?|"
+    r"estimates?|count|tally|assessments?|records|information|numbers?|statistics)"
+)
 #: ", the agency counted roughly 600 deaths": the verb's object is the figure itself.
 _NUMBER_OBJECT = re.compile(
     r"\s+(?:(?:roughly|about|around|some|nearly|almost|more\s+than|at\s+least|up\s+to|over|"
@@ -203,7 +208,8 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         if any(start < b and a < end for a, b in taken) or not names or not names[0]:
             return
         lowered = raw.strip().lower()
-        pronoun = lowered in _PRONOUNS
+        # "according to its data": the body named before, like "it"
+        pronoun = lowered in _PRONOUNS or bool(_PRONOUN_DOCUMENT.fullmatch(lowered))
         definite = not pronoun and bool(_DEFINITE.match(_BULLET.sub("", raw).strip()))
         taken.append((start, end))
         mentions.append(

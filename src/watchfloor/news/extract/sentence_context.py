@@ -185,6 +185,17 @@ def _chain(
             if item[0].backward or not item[0].forward or item[0].start < quantity.start
         ]
     ordered = sorted(pool, key=lambda item: _distance(item[0], quantity))
+    if outlet is not None and ordered and ordered[0][0].start >= quantity.end:
+        # "X believes N ..., lawmakers said": the closing tag relays the speaker whose clause
+        # holds the figure, however near it stands
+        inner = [
+            item
+            for item in ordered
+            if item[0].end <= quantity.start and item[0].forward and item[0].kind == "speaker"
+        ]
+        if inner and not ordered[0][0].forward:
+            ordered.remove(inner[0])
+            ordered.insert(0, inner[0])
     chain: list[str] = []
     for _, names in ordered:
         for name in names:

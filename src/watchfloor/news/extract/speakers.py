@@ -56,7 +56,8 @@ _SOURCE_HINT = re.compile(
     r"commanders?|observers?|diplomats?|he|she|it|they|we|legislators?|army|media|"
     r"commentary|minister|office|staff|monitors?|researchers?|lawmaker|unit|forces|footage|"
     r"broadcast|statement|document|television|reports?|workers?|witness(?:es)?|medics?|"
-    r"residents?|traders?|doctors?|journalists?|correspondents?|defectors?|channels?|bloggers?|milbloggers?|posts?)\b"
+    r"residents?|traders?|doctors?|journalists?|correspondents?|defectors?|channels?|bloggers?|"
+    r"milbloggers?|posts?|headquarters|committee|council|mission|command|directorate|prosecutors?|court|institute|delegat(?:e|ion)s?)\b"
 )
 _SOURCE_HEAD = re.compile(
     r"\b(?:officials|analysts|sources|experts|lawmakers|legislators|diplomats|observers|"
@@ -284,7 +285,7 @@ def _speaker_in(before: str) -> _Speaker | None:
     np = re.sub(r"^one\s+of\s+", "", before[start:].strip())
     if _NOT_SPEAKER.search(np):
         return None
-    if not np or len(np.split()) > 9 or not _SOURCE_HINT.search(np):
+    if not np or len(np.split()) > 11 or not _SOURCE_HINT.search(np):
         return None
     if (
         np[:1].islower()
