@@ -69,7 +69,7 @@ _ACCORDING = re.compile(
 )
 _CITING = re.compile(
     r"\b(?:citing|after\s+(?:a|an)\s+(?:\S+\s+){0,2}briefing\s+(?:by|from))\s+"
-    r"(?P<np>[^,;.“\"]+"
+    r"(?P<np>[\"“][^\"“”]{1,60}[\"”]|[^,;.“\"]+"
     rf"(?:(?:\.(?=\w|(?-i:\s+[a-z]))|{_TITLE_DOT})[^,;.“\"]*)*)",
     re.IGNORECASE,
 )
@@ -138,6 +138,13 @@ _SHOWN_ON = re.compile(
 _CITING_BEFORE = re.compile(r"\b[Cc]iting\s+(?:(?:the|a|an)\s+)?$")
 _LEAD_CITING = re.compile(r"^\W*[Cc]iting\s+(?P<np>[^,;]+),\s*$")
 _OBJECT_RELATIVE = re.compile(r"\d[^,;.]{0,80}\s(?:that|which)\s*$")
+_TIME_AGENT = re.compile(
+    r"(?:(?:mid|early|late)[-\s]+)?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|spring|summer|autumn|fall|winter|\d{4}|the\s+end\b|"
+    r"next\b|then\b|now\b|the\s+time\b|(?:the\s+)?(?:weekend|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday))",
+    re.IGNORECASE,
+)
 #: "its data", "their latest figures": a document of the body just named.
 _PRONOUN_DOCUMENT = re.compile(
     r"(?:its|their|his|her)\s+(?:own\s+)?(?:latest\s+|new\s+|updated\s+)?(?:data|figures?|"
@@ -248,6 +255,8 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         add(match.start("np"), match.end("np"), (clean_source(np),), np, "tag", False, True)
     for match in _AGENT.finditer(sentence):
         np = _cut_agent(match.group("np"))
+        if _TIME_AGENT.match(np):
+            continue  # "were expected by mid-February": a deadline, not an agent
         np = _situate(np, sentence, match.start("np"))
         agent = (clean_source(np),)
         add(match.start("np"), match.start("np") + len(np), agent, np, "agent", False, True)
@@ -364,6 +373,13 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
                 True,
                 after and match.start() > 0,
             )
+    for match in _CITING.finditer(sentence):
+        # ", citing a friend at corps headquarters" far from its verb: the origin of the
+        # figure before it (a mention already holding this phrase wins, see add())
+        if match.group(0).lower().startswith("citing"):
+            cited_np = _situate(match.group("np"), sentence, match.start("np"))
+            names = tuple(name for name in _cited_names(cited_np) if name)
+            add(match.start(), match.end(), names, cited_np, "cited", False, True)
     for match in _CLAIMS.finditer(sentence):
         explicit = match.group("rel") and match.group("rel").lower() in ("by", "in")
         if (

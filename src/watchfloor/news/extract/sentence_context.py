@@ -193,9 +193,11 @@ def _chain(
             for item in ordered
             if item[0].end <= quantity.start and item[0].forward and item[0].kind == "speaker"
         ]
-        if inner and not ordered[0][0].forward:
+        if inner and not ordered[0][0].forward and ordered[0][0].kind == "speaker":
             ordered.remove(inner[0])
             ordered.insert(0, inner[0])
+    # ", citing X" closing the sentence: where the speaker got the figure, so its origin
+    ordered.sort(key=lambda item: item[0].kind != "cited")
     chain: list[str] = []
     for _, names in ordered:
         for name in names:

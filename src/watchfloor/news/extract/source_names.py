@@ -249,7 +249,8 @@ def clean_source(text: str) -> str:
     text = _BULLET.sub("", text)
     quoted = _QUOTED_NAME.fullmatch(text)
     if quoted:
-        return quoted.group("q")  # citing "comrades at the front": the words as written
+        # citing "comrades at the front": the words as written, without a leading article
+        return re.sub(r"^(?:the|a|an)\s+", "", quoted.group("q"), flags=re.IGNORECASE)
     unnamed = bool(re.match(r"(?:(?:the|an?)\s+)?(?:unnamed|anonymous)\b", text.strip(), re.I))
     name = _ANONYMOUS.sub("", text).strip(" ,\"“”'")
     name = re.sub(r"\s+(?:who|which|that)\b.*$", "", name)
