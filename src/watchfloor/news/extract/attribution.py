@@ -378,8 +378,8 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         # figure before it (a mention already holding this phrase wins, see add())
         if match.group(0).lower().startswith("citing"):
             cited_np = _situate(match.group("np"), sentence, match.start("np"))
-            cited = tuple(name for name in _cited_names(cited_np) if name)
-            add(match.start(), match.end(), cited, cited_np, "cited", False, True)
+            origin_names = tuple(name for name in _cited_names(cited_np) if name)
+            add(match.start(), match.end(), origin_names, cited_np, "cited", False, True)
     for match in _CLAIMS.finditer(sentence):
         explicit = match.group("rel") and match.group("rel").lower() in ("by", "in")
         if (
