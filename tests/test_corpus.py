@@ -50,6 +50,18 @@ def test_claims_dev5_checker_passes() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_claims_dev6_checker_passes() -> None:
+    """corpus/claims/check_extra.py accepts the sixth development split."""
+    result = _check("corpus/claims/check_extra.py", "dev6")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_claims_dev7_checker_passes() -> None:
+    """corpus/claims/check_extra.py accepts the seventh development split."""
+    result = _check("corpus/claims/check_extra.py", "dev7")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_origins_corpus_checker_passes() -> None:
     """corpus/origins/check.py accepts every labels file and every declared origin."""
     result = _check("corpus/origins/check.py")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate an extra development split (``dev2`` to ``dev5``) and print its counts.
+"""Validate an extra development split (``dev2`` to ``dev7``) and print its counts.
 
 Usage::
 
@@ -7,6 +7,8 @@ Usage::
     python3 corpus/claims/check_extra.py dev3
     python3 corpus/claims/check_extra.py dev4
     python3 corpus/claims/check_extra.py dev5
+    python3 corpus/claims/check_extra.py dev6
+    python3 corpus/claims/check_extra.py dev7
 
 ``corpus/claims/check.py`` checks only ``dev`` and ``heldout``. This script imports its
 validation functions and runs them on one extra split, with the same rules (front matter, keys
@@ -36,6 +38,8 @@ URL_PREFIXES = {
     "dev3": check.URL_PREFIX + "claims/dev3/",
     "dev4": check.URL_PREFIX + "claims/dev4/",
     "dev5": check.URL_PREFIX + "claims/dev5/",
+    "dev6": check.URL_PREFIX + "claims/dev6/",
+    "dev7": check.URL_PREFIX + "claims/dev7/",
 }
 
 

@@ -255,7 +255,62 @@ def extract_claims(
     notes = _footnotes(text)
     if notes:
         claims = [_footnoted(claim, notes, context, text) for claim in claims]
-    return [_full_title(claim, text) for claim in claims]
+    return [_full_name(_full_title(claim, text), text) for claim in claims]
+
+
+#: Capitalized words that open a sentence or title a person rather than name one.
+_NOT_GIVEN_NAMES = frozenset(
+    {
+        "The",
+        "A",
+        "An",
+        "But",
+        "And",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sen",
+        "Rep",
+        "Gen",
+        "Col",
+        "Lt",
+        "President",
+        "Minister",
+        "Colonel",
+        "General",
+        "Captain",
+        "Sergeant",
+        "Major",
+        "Professor",
+        "Commander",
+        "Governor",
+        "Ambassador",
+        "Secretary",
+        "Deputy",
+        "Chief",
+        "Lieutenant",
+    }
+)
+
+
+def _full_name(claim: Claim, text: str) -> Claim:
+    """A claim whose chain names a person by surname alone ("Melnyk said"), with the full name
+    the text gave earlier ("Taras Melnyk, a volunteer, ...")."""
+    chain = list(claim.attribution)
+    changed = False
+    for i, name in enumerate(chain):
+        if not re.fullmatch(r"[A-Z][\w'’-]+", name) or name.isupper():
+            continue  # one capitalized word; acronyms (NIS, HUR) are names already
+        pattern = rf"\b(?P<given>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+{re.escape(name)}\b"
+        for found in re.compile(pattern).finditer(text, 0, claim.span[1]):
+            given = found.group("given").split()
+            given = [w for w in given if w.rstrip(".") not in _NOT_GIVEN_NAMES]
+            if given:
+                chain[i] = f"{' '.join(given)} {name}"
+                changed = True
+                break
+    return replace(claim, attribution=tuple(chain)) if changed else claim
 
 
 #: 'NIS: "About 15,000 North Korean troops dispatched ..."': a quotation given to its source.
