@@ -42,6 +42,7 @@ FIELDS = [
     "imo",
     "name",
     "other_mmsi",
+    "icao24",
     "site",
     "start",
     "end",

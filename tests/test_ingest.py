@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from watchfloor.errors import DecodeError, IngestError
 from watchfloor.ingest import decoder_for, ingest_paths, register_decoder
+from watchfloor.ingest import decoders as ingest_decoders
 from watchfloor.ingest.decoders import Record
 from watchfloor.store import list_quarantine, schema
 from watchfloor.workspace import Workspace
@@ -242,8 +243,11 @@ def test_folders_are_walked_and_kinds_sniffed(workspace: Workspace, tmp_path: Pa
     assert summary.total.inputs == 2
 
 
-def test_no_decoder_for_kind_is_archived_not_stored(workspace: Workspace, tmp_path: Path) -> None:
+def test_no_decoder_for_kind_is_archived_not_stored(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An input of a kind with no decoder installed is archived and reported, not stored."""
+    monkeypatch.delitem(ingest_decoders._BULK, "adsb")  # every bundled kind has a decoder now
     path = _write(tmp_path / "feed.avr", "*8D4840D6202CC371C32CE0576098;\n")
     assert decoder_for("adsb") is None
     summary = ingest_paths(workspace, [path])

@@ -70,6 +70,19 @@ def test_demo_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "sunan-airprot" in out
     for kind in ("dark_transit", "encounter", "reappearance"):
         assert kind in out, kind  # the scenario's AIS story is detected
+    # the watchlisted Il-62M's trips between Knevichi and Sunan, and the imagery upticks
+    assert len(re.findall(r"RA-86559 .*knevichi -> sunan", out)) == 5
+    assert re.search(r"sunan .*imagery:vehicle", out) and re.search(r"dunai .*imagery:railcar", out)
+    # the warnings replay: alerts fire once each, the new-wave posterior ends above its prior
+    flat = " ".join(out.split())  # the console wraps long lines
+    replay = re.search(
+        r"(\d+) alerts raised over \d+ weeks; replaying the same weeks raised 0", flat
+    )
+    assert replay is not None and int(replay[1]) > 0
+    final = re.search(r"new-wave: prior ([\d.]+), posterior ([\d.]+)", flat)
+    assert final is not None and float(final[2]) > float(final[1])
+    assert (root / "brief.html").stat().st_size > 100_000
+    assert "1. BOTTOM LINE UP FRONT" in out
     # A second run rebuilds the workspace instead of finding duplicates.
     assert main(["demo", "--workspace", str(root)]) == 0
     assert "stored 0 reports" not in capsys.readouterr().out

@@ -59,7 +59,15 @@ def test_older_workspace_is_migrated(tmp_path: Path, db_url: str | None) -> None
     url = db_url or f"sqlite:///{root / 'knowledge.db'}"
     store = Store(url)
     with store.engine.begin() as conn:
-        for table in ("audit", "alerts", "indicators", "events", "observations", "claims"):
+        for table in (
+            "warning_ledger",
+            "audit",
+            "alerts",
+            "indicators",
+            "events",
+            "observations",
+            "claims",
+        ):
             conn.execute(text(f"DROP TABLE {table}"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
     assert store.revision() == "0001"

@@ -10,13 +10,19 @@ from typing import Any
 
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
+from watchfloor.cli.adsb import add_adsb
 from watchfloor.cli.ais import add_ais
+from watchfloor.cli.alerts import add_alerts, add_watch
+from watchfloor.cli.brief import add_brief
 from watchfloor.cli.claims import add_claims, add_eval
 from watchfloor.cli.estimates import add_estimate, add_ledger, add_origins
 from watchfloor.cli.events import add_events
 from watchfloor.cli.fetch import add_fetch
+from watchfloor.cli.flights import add_flights
+from watchfloor.cli.imagery import add_imagery
 from watchfloor.cli.listing import open_workspace, query, show
 from watchfloor.cli.output import emit_json, emit_table
+from watchfloor.cli.warnings import add_ach, add_warnings
 from watchfloor.config import load_config
 from watchfloor.ingest import KINDS, IngestSummary, ingest_paths
 from watchfloor.sources import InputFile, expand_paths
@@ -292,5 +298,13 @@ REGISTRY: tuple[Callable[[Any], None], ...] = (
     add_ledger,
     add_eval,
     add_ais,
+    add_imagery,
+    add_adsb,
     add_events,
+    add_flights,
+    add_warnings,
+    add_ach,
+    add_alerts,
+    add_watch,
+    add_brief,
 )

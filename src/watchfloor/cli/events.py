@@ -8,7 +8,7 @@ from typing import Any
 
 from watchfloor.cli.listing import open_workspace
 from watchfloor.cli.output import emit_json, emit_table
-from watchfloor.detect import KINDS, refresh_events
+from watchfloor.detect import AIR_KINDS, KINDS, refresh_events, refresh_flights
 from watchfloor.store import list_events
 
 __all__ = ["EVENT_FIELDS", "add_events", "cmd_events"]
@@ -19,6 +19,7 @@ EVENT_FIELDS = (
     "imo",
     "name",
     "other_mmsi",
+    "icao24",
     "site",
     "start",
     "end",
@@ -38,10 +39,13 @@ def _day(text: str) -> dt.date:
 
 def add_events(sub: Any) -> None:
     """Register ``events``."""
-    p = sub.add_parser("events", help="detected maritime events (port visits, gaps, ...)")
+    p = sub.add_parser("events", help="detected events (port visits, gaps, flights, ...)")
     p.add_argument("--workspace", metavar="DIR", default=argparse.SUPPRESS)
-    p.add_argument("--kind", choices=KINDS, help="only events of this kind")
+    p.add_argument("--kind", choices=(*KINDS, *AIR_KINDS), help="only events of this kind")
     p.add_argument("--vessel", metavar="X", help="only this vessel: MMSI, IMO, name or alias")
+    p.add_argument(
+        "--aircraft", metavar="X", help="only this aircraft: ICAO address, registration, callsign"
+    )
     p.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="events going on from then")
     p.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="events begun by then")
     p.add_argument(
@@ -65,14 +69,22 @@ def cmd_events(args: argparse.Namespace) -> int:
     try:
         if args.refresh:
             refresh_events(ws)
-        rows = list_events(ws.store, kind=args.kind, vessel=args.vessel, since=since, until=until)
+            refresh_flights(ws)
+        rows = list_events(
+            ws.store,
+            kind=args.kind,
+            vessel=args.vessel,
+            aircraft=args.aircraft,
+            since=since,
+            until=until,
+        )
     finally:
         ws.close()
     if args.json:
         emit_json([{f: row[f] for f in EVENT_FIELDS} for row in rows])
         return 0
     for row in rows:
-        row["vessel"] = row["name"] or row["mmsi"]
+        row["vessel"] = row["name"] or row["mmsi"] or row["icao24"]
         row["where"] = row["site"] or (
             f"{row['lat']:.3f}, {row['lon']:.3f}" if row["lat"] is not None else ""
         )

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from watchfloor.config.hypotheses import hypothesis_problems
 from watchfloor.config.model import WatchConfig
 from watchfloor.errors import ConfigError
 
@@ -67,6 +68,10 @@ def parse_config(text: str, name: str = "watch.yaml") -> WatchConfig:
             f"{name}:{_line_for(loc, lines)}: {_dotted(loc)}: {_message(first)}"
         ) from exc
     _check_unique(config, lines, name)
+    problem = next(hypothesis_problems(config.hypotheses, {s.id for s in config.sites}), None)
+    if problem is not None:
+        loc, message = problem
+        raise ConfigError(f"{name}:{_line_for(loc, lines)}: {_dotted(loc)}: {message}")
     return config
 
 

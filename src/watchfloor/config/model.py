@@ -11,17 +11,25 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from watchfloor.config.hypotheses import Hypothesis
+
 __all__ = [
     "AircraftEntry",
+    "AlertLevel",
+    "AlertsConfig",
+    "EmailChannel",
     "FeedEntry",
+    "JsonLinesChannel",
     "Reliability",
     "Site",
     "SiteKind",
     "SourceEntry",
     "SourceKind",
+    "TerminalChannel",
     "Thresholds",
     "VesselEntry",
     "WatchConfig",
+    "WebhookChannel",
 ]
 
 SiteKind = Literal["port", "airfield", "area"]
@@ -219,6 +227,35 @@ class Thresholds(_Strict):
         away_from_port_km: Encounters and loitering count only farther than this from every
             port's entry fence; the same distance around a site is its vicinity for dark
             transits and reappearances.
+        flight_gap_min: A silence of an aircraft longer than this (no message at all) ends a
+            flight, unless it is bridged (``flight_bridge_kn``).
+        flight_bridge_kn: ...a silence between two airborne messages over which the aircraft
+            covered the great-circle distance at this average speed or more does not end the
+            flight (a coverage hole at cruise); 0 turns bridging off.
+        takeoff_kn: An aircraft faster than this is flying; reporting "on the ground", or low
+            (``ground_ceiling_ft``) at an airfield, and slower, it is on the ground.
+        ground_ceiling_ft: Within an airfield's fence, at or below this barometric altitude
+            (above sea level) and slower than ``takeoff_kn``, an aircraft is on the ground.
+        airfield_km: A take-off or landing this close to an airfield's point (or within its
+            ``radius_km`` when larger, or inside its polygon) is at that airfield.
+        approach_km: A flight first or last seen within this distance of an airfield...
+        approach_ft: ...at or below this altitude is inferred to have left or reached it.
+        uptick_arl: The CUSUM of a count series raises a false uptick once in this many
+            observed periods on average, when nothing changed (its in-control ARL).
+        uptick_ratio: The rise of the mean (new mean / baseline mean) the CUSUM is tuned to
+            detect fastest; larger rises are found sooner, smaller ones later.
+        uptick_baseline_periods: The baseline is fitted on up to this many observed periods
+            before the current CUSUM excursion (a trailing window).
+        uptick_min_baseline_periods: A series is tested only once its baseline window holds
+            this many observed periods (again after each uptick: the new level is learned).
+        uptick_dispersion_alpha: A baseline is negative binomial when its overdispersion test
+            gives a p-value below this (0: always Poisson).
+        uptick_hazard: The prior probability, per observed period, that a count's regime
+            changes (BOCPD; 0.01 expects a change every 100 periods).
+        uptick_recent_periods: BOCPD reports a change when the current regime began within
+            this many observed periods...
+        uptick_probability: ...with at least this posterior probability; an uptick also needs
+            this much probability that the regime began since the CUSUM excursion began.
     """
 
     port_enter_km: Kilometres = 3.0
@@ -235,6 +272,30 @@ class Thresholds(_Strict):
     spoofing_kn: Annotated[float, Field(gt=0.0, le=10_000.0)] = 50.0
     spoofing_min_km: Annotated[float, Field(ge=0.0, le=1000.0)] = 1.0
     away_from_port_km: Annotated[float, Field(ge=0.0, le=1000.0)] = 10.0
+    flight_gap_min: Annotated[float, Field(gt=0.0, le=24.0 * 60)] = 30.0
+    flight_bridge_kn: Knots = 200.0
+    takeoff_kn: Knots = 80.0
+    ground_ceiling_ft: Annotated[float, Field(gt=0.0, le=20_000.0)] = 1500.0
+    airfield_km: Kilometres = 4.0
+    approach_km: Kilometres = 20.0
+    approach_ft: Annotated[float, Field(gt=0.0, le=60_000.0)] = 4000.0
+    uptick_arl: Annotated[float, Field(ge=10.0, le=100_000.0)] = 500.0
+    uptick_ratio: Annotated[float, Field(gt=1.0, le=100.0)] = 2.0
+    uptick_baseline_periods: Annotated[int, Field(ge=2, le=10_000)] = 20
+    uptick_min_baseline_periods: Annotated[int, Field(ge=2, le=10_000)] = 8
+    uptick_dispersion_alpha: Annotated[float, Field(ge=0.0, lt=1.0)] = 0.05
+    uptick_hazard: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.01
+    uptick_recent_periods: Annotated[int, Field(ge=1, le=10_000)] = 5
+    uptick_probability: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.5
+
+    @model_validator(mode="after")
+    def _uptick_windows(self) -> Thresholds:
+        if self.uptick_min_baseline_periods > self.uptick_baseline_periods:
+            raise ValueError(
+                f"uptick_min_baseline_periods ({self.uptick_min_baseline_periods}) must be at "
+                f"most uptick_baseline_periods ({self.uptick_baseline_periods})"
+            )
+        return self
 
     @model_validator(mode="after")
     def _hysteresis(self) -> Thresholds:
@@ -250,6 +311,117 @@ class Thresholds(_Strict):
         return self
 
 
+AlertLevel = Literal["info", "warning", "critical"]
+Seconds = Annotated[float, Field(gt=0.0, le=600.0)]
+Retries = Annotated[int, Field(ge=0, le=10)]
+
+
+class TerminalChannel(_Strict):
+    """Alerts printed on the terminal ``watchfloor watch`` runs in (``docs/alerts.md``)."""
+
+    enabled: bool = True
+    min_level: AlertLevel = "info"
+
+
+class JsonLinesChannel(_Strict):
+    """Alerts appended, one JSON object a line, to a file (relative to the workspace)."""
+
+    enabled: bool = False
+    min_level: AlertLevel = "info"
+    path: str = "alerts.jsonl"
+
+
+class WebhookChannel(_Strict):
+    """Alerts POSTed as JSON to a URL, retried with exponential backoff."""
+
+    name: str
+    url: str
+    enabled: bool = True
+    min_level: AlertLevel = "info"
+    headers: dict[str, str] = Field(default_factory=dict)
+    timeout_s: Seconds = 10.0
+    retries: Retries = 3
+    backoff_s: Seconds = 1.0
+
+    @field_validator("name")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _SLUG.match(value):
+            raise ValueError(f"expected a lowercase slug like 'ops-desk', got {value!r}")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _http(cls, value: str) -> str:
+        parts = urlsplit(value.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"expected an http:// or https:// URL, got {value!r}")
+        return value.strip()
+
+
+class EmailChannel(_Strict):
+    """Alerts mailed through an SMTP server; the password comes from an environment variable."""
+
+    enabled: bool = False
+    min_level: AlertLevel = "warning"
+    host: str = "localhost"
+    port: Annotated[int, Field(ge=1, le=65535)] = 587
+    tls: Literal["none", "starttls", "ssl"] = "starttls"
+    username: str | None = None
+    password_env: str | None = None
+    sender: str = ""
+    recipients: list[str] = Field(default_factory=list)
+    subject_prefix: str = "[watchfloor]"
+    timeout_s: Seconds = 10.0
+    retries: Retries = 2
+    backoff_s: Seconds = 2.0
+
+    @model_validator(mode="after")
+    def _addressed(self) -> EmailChannel:
+        if self.enabled and "@" not in self.sender:
+            raise ValueError(
+                f"expected a sender address like alerts@example.org, got {self.sender!r}"
+            )
+        if self.enabled and not self.recipients:
+            raise ValueError("an enabled email channel needs at least one recipient")
+        for address in self.recipients:
+            if "@" not in address:
+                raise ValueError(
+                    f"expected a recipient address like desk@example.org, got {address!r}"
+                )
+        return self
+
+
+class AlertsConfig(_Strict):
+    """When alerts are raised (``band_margin``, ``heavy_ratio``) and where they go.
+
+    Attributes:
+        band_margin: A posterior enters an ICD 203 band only once it is this far past the
+            band's edge, and leaves it only once it is this far back (hysteresis).
+        heavy_ratio: An indicator whose likelihood ratio P(E|H)/P(E|not H), or its inverse,
+            is at least this is heavy: its state changes raise alerts (unless the indicator
+            says ``heavy`` itself).
+        retry_hours: Undelivered alerts raised within this many hours are retried each cycle.
+    """
+
+    band_margin: Annotated[float, Field(ge=0.0, le=0.2)] = 0.03
+    heavy_ratio: Annotated[float, Field(gt=1.0, le=1000.0)] = 3.0
+    retry_hours: Annotated[float, Field(gt=0.0, le=24.0 * 366)] = 24.0
+    terminal: TerminalChannel = Field(default_factory=TerminalChannel)
+    jsonl: JsonLinesChannel = Field(default_factory=JsonLinesChannel)
+    webhooks: list[WebhookChannel] = Field(default_factory=list)
+    email: EmailChannel = Field(default_factory=EmailChannel)
+
+    @field_validator("webhooks")
+    @classmethod
+    def _unique_names(cls, value: list[WebhookChannel]) -> list[WebhookChannel]:
+        names = [hook.name for hook in value]
+        for name in names:
+            if names.count(name) > 1:
+                raise ValueError(f"webhook name {name!r} is given twice; names must be unique")
+        return value
+
+
 class WatchConfig(_Strict):
     """The whole of ``watch.yaml``."""
 
@@ -260,6 +432,8 @@ class WatchConfig(_Strict):
     sources: list[SourceEntry] = Field(default_factory=list)
     feeds: list[FeedEntry] = Field(default_factory=list)
     thresholds: Thresholds = Field(default_factory=Thresholds)
+    alerts: AlertsConfig = Field(default_factory=AlertsConfig)
+    hypotheses: list[Hypothesis] = Field(default_factory=list)
 
     @field_validator("feeds")
     @classmethod

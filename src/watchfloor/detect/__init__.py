@@ -4,11 +4,23 @@ Port visits, dark gaps and dark transits, encounters, loitering, reappearances o
 vessels and spoofing flags (definitions in ``docs/detectors.md``). :func:`run_detectors` reads
 lake files and returns :class:`Event` values; :func:`refresh_events` keeps a workspace's
 ``events`` table in step with its lake (the ingest runner calls it after AIS input).
+Flights, arrivals and departures come from the ADS-B lake (:mod:`watchfloor.detect.flights`,
+kept in step by :func:`refresh_flights`); :func:`daily_movements` counts them per airfield.
 
 ``duckdb`` is imported only here and in :mod:`watchfloor.store`.
 """
 
+from watchfloor.detect.airfields import DailyMovements, daily_movements
 from watchfloor.detect.events import KINDS, Event
+from watchfloor.detect.flights import (
+    AIR_KINDS,
+    Flight,
+    FlightEnd,
+    detect_flights,
+    flight_events,
+    lake_flights,
+    refresh_flights,
+)
 from watchfloor.detect.runner import (
     DETECTORS,
     Detector,
@@ -18,11 +30,20 @@ from watchfloor.detect.runner import (
 )
 
 __all__ = [
+    "AIR_KINDS",
     "DETECTORS",
     "KINDS",
+    "DailyMovements",
     "Detector",
     "Event",
+    "Flight",
+    "FlightEnd",
+    "daily_movements",
+    "detect_flights",
+    "flight_events",
     "lake_events",
+    "lake_flights",
     "refresh_events",
+    "refresh_flights",
     "run_detectors",
 ]

@@ -8,10 +8,14 @@ Third-party decoders register through the ``watchfloor.decoders`` entry-point gr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import TypeAlias
 
+import pyarrow as pa
+
+from watchfloor.adsb import decode_adsb
 from watchfloor.ais import AisBatch, decode_csv, decode_nmea
 from watchfloor.errors import DecodeError
 from watchfloor.imagery import Observation, decode_observations_csv, decode_observations_geojson
@@ -19,6 +23,7 @@ from watchfloor.news import Document, decode_any_report
 
 __all__ = [
     "BulkDecoder",
+    "BulkResult",
     "Decoder",
     "Record",
     "bulk_decoder_for",
@@ -50,23 +55,50 @@ _REGISTRY: dict[str, Decoder] = {
 }
 _loaded_plugins = False
 
-#: Decoders of bulk observation kinds: bytes in, an :class:`~watchfloor.ais.AisBatch` of Arrow
-#: tables out, written to the lake in one piece instead of record by record.
-BulkDecoder: TypeAlias = Callable[[bytes, str], AisBatch]
+
+@dataclass(frozen=True, slots=True)
+class BulkResult:
+    """One input of a bulk kind decoded: its lake tables and its bad records.
+
+    Attributes:
+        tables: Lake dataset name -> the input's rows of it.
+        errors: One error per bad record.
+        raw: The raw text of each error (parallel to ``errors``), for inputs whose records
+            are not text lines (binary frames, JSON); None to quote the input's line.
+    """
+
+    tables: Mapping[str, pa.Table]
+    errors: Sequence[DecodeError]
+    raw: Sequence[str | None] | None = None
 
 
-def _decode_ais(data: bytes, name: str) -> AisBatch:
+#: Decoders of bulk observation kinds: bytes in, a :class:`BulkResult` of Arrow tables out,
+#: written to the lake in one piece instead of record by record.
+BulkDecoder: TypeAlias = Callable[[bytes, str], BulkResult]
+
+
+def _decode_ais(data: bytes, name: str) -> BulkResult:
     head = data.lstrip()[:4096].split(b"\n", 1)[0].lower()
-    if b"mmsi" in head and b"," in head:
-        return decode_csv(data, name)
-    return decode_nmea(data, name)
+    csv = b"mmsi" in head and b"," in head
+    batch: AisBatch = decode_csv(data, name) if csv else decode_nmea(data, name)
+    return BulkResult(
+        {"ais_positions": batch.positions, "ais_statics": batch.statics}, batch.errors
+    )
 
 
-_BULK: dict[str, BulkDecoder] = {"ais": _decode_ais}
+def _decode_adsb(data: bytes, name: str) -> BulkResult:
+    # Beast carries no wall-clock time: its rows are stored with a null ts (docs/ingest.md).
+    batch = decode_adsb(data)
+    return BulkResult(
+        {"adsb_positions": batch.table()}, batch.errors, [e.raw for e in batch.errors]
+    )
+
+
+_BULK: dict[str, BulkDecoder] = {"ais": _decode_ais, "adsb": _decode_adsb}
 
 
 def bulk_decoder_for(kind: str) -> BulkDecoder | None:
-    """The bulk decoder of ``kind`` (AIS), or None when the kind is decoded record by record."""
+    """The bulk decoder of ``kind`` (AIS, ADS-B), or None when it is decoded record by record."""
     return _BULK.get(kind)
 
 

@@ -24,6 +24,8 @@ from watchfloor.analysis import refresh_origins
 from watchfloor.charsets import looks_binary
 from watchfloor.config.aliases import source_aliases
 from watchfloor.detect import refresh_events
+from watchfloor.detect.flights import refresh_flights
+from watchfloor.detect.upticks import refresh_upticks
 from watchfloor.errors import DecodeError, IngestError
 from watchfloor.geo import haversine_km, point_in_polygon
 from watchfloor.imagery import Observation
@@ -137,8 +139,14 @@ def ingest_paths(
             progress(item, len(data))
     if summary.claims:
         summary.origins = refresh_origins(workspace)
-    if summary.kinds.get("ais", KindCounts()).stored:
-        summary.events = refresh_events(workspace)  # docs/detectors.md: full recompute
+    stored = {kind for kind, counts in summary.kinds.items() if counts.stored}
+    # docs/detectors.md: each detector family recomputes from the whole lake or store
+    if "ais" in stored:
+        summary.events = refresh_events(workspace)
+    if "adsb" in stored:
+        summary.events = (summary.events or 0) + refresh_flights(workspace)
+    if stored & {"ais", "adsb", "imagery"}:
+        summary.events = (summary.events or 0) + refresh_upticks(workspace)
     return summary
 
 
@@ -261,9 +269,11 @@ def _ingest_bulk(
     result = decode(payload, item.name)
     if strict and result.errors:
         raise IngestError(_where(item, result.errors[0]))
-    stored = workspace.lake.write("ais_positions", result.positions, digest)
-    stored += workspace.lake.write("ais_statics", result.statics, digest)
-    lines = payload.decode("utf-8", "replace").splitlines() if result.errors else []
+    stored = sum(
+        workspace.lake.write(dataset, table, digest) for dataset, table in result.tables.items()
+    )
+    raws = list(result.raw) if result.raw is not None else [None] * len(result.errors)
+    lines = payload.decode("utf-8", "replace").splitlines() if None in raws else []
     with workspace.store.transaction() as conn:
         batch = start_batch(
             conn, raw_sha256=digest, input_name=item.name, kind=kind, started_at=started
@@ -274,8 +284,8 @@ def _ingest_bulk(
             conn,
             batch,
             [
-                QuarantinedRecord(e.line, e.reason, _raw_line(lines, e.line, payload))
-                for e in result.errors
+                QuarantinedRecord(e.line, e.reason, raw or _raw_line(lines, e.line, payload))
+                for e, raw in zip(result.errors, raws, strict=True)
             ],
         )
         finish_batch(conn, batch, stored=stored, rejected=len(result.errors), now=utcnow())

@@ -39,6 +39,8 @@ _AIS_LINE = re.compile(rb"^(?:\\[^\\]*\\)?[!$][A-Z]{2}VD[MO],", re.MULTILINE)
 _AIS_ANYWHERE = re.compile(rb"[!$][A-Z]{2}VD[MO],\d,\d,")
 _AVR_LINE = re.compile(rb"^[*@][0-9A-Fa-f]{14,40};", re.MULTILINE)
 _SBS_LINE = re.compile(rb"^MSG,[1-8],", re.MULTILINE)
+# A CSV field holding a Mode S message (14 or 28 hex digits, at least one a letter).
+_MODE_S_FIELD = re.compile(rb'(?:^|,)\s*"?(?=\d*[a-f])(?:[0-9a-f]{28}|[0-9a-f]{14})"?\s*(?:,|$)')
 _TIFF_MAGIC = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
 _JP2_MAGIC = b"\x00\x00\x00\x0cjP  \r\n\x87\n"
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
@@ -74,6 +76,8 @@ def sniff_kind(logical_name: str, data: bytes) -> Kind | None:
         if b"mmsi" in first_line:
             return "ais"
         if b"icao24" in first_line or b"callsign" in first_line:
+            return "adsb"
+        if _MODE_S_FIELD.search(first_line.strip()):
             return "adsb"
         if b"count" in first_line and (b"object_class" in first_line or b"class" in first_line):
             return "imagery"

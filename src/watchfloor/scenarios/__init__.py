@@ -1,5 +1,5 @@
 """Bundled scenarios: evidence sets that exercise watchfloor end to end."""
 
-from watchfloor.scenarios.demo import run_demo, scenario_path
+from watchfloor.scenarios.demo import build_scenario, run_demo, scenario_inputs, scenario_path
 
-__all__ = ["run_demo", "scenario_path"]
+__all__ = ["build_scenario", "run_demo", "scenario_inputs", "scenario_path"]

@@ -7,6 +7,7 @@ style of wire and newspaper reporting, and imagery counts made by
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections import defaultdict
 from importlib import resources
@@ -17,7 +18,7 @@ from rich.console import Console
 from watchfloor.errors import WorkspaceError
 from watchfloor.workspace import Workspace
 
-__all__ = ["run_demo", "scenario_path"]
+__all__ = ["build_scenario", "run_demo", "scenario_inputs", "scenario_path"]
 
 
 def scenario_path(name: str = "korea_russia") -> Path:
@@ -26,6 +27,51 @@ def scenario_path(name: str = "korea_russia") -> Path:
     if not path.is_dir():
         raise WorkspaceError(f"no bundled scenario named {name!r}")
     return path
+
+
+def scenario_inputs(name: str = "korea_russia") -> list[Path]:
+    """The evidence files of a bundled scenario (its generators' answer keys left out)."""
+    scenario = scenario_path(name)
+    return [
+        scenario / "reports",
+        scenario / "imagery",
+        scenario / "ais" / "corridor.nmea",
+        scenario / "adsb",
+    ]
+
+
+def _fresh_workspace(root: Path) -> Workspace:
+    """A new workspace at ``root`` with the scenario's identities, open (an old workspace
+    there is replaced; any other non-empty folder is refused)."""
+    if root.exists():
+        if (root / "workspace.json").is_file():
+            shutil.rmtree(root)
+        elif not root.is_dir() or any(root.iterdir()):
+            raise WorkspaceError(
+                f"{root}: exists and is not a watchfloor workspace; choose another --workspace"
+            )
+    Workspace.init(root).close()
+    _add_scenario_identities(root / "watch.yaml")
+    return Workspace.open(root)
+
+
+def build_scenario(root: Path) -> Workspace:
+    """Build the demo's workspace at ``root`` without printing: every report, AIS log, ADS-B
+    capture and imagery count of the bundled scenario ingested, the detectors run. The
+    caller closes the returned workspace.
+
+    Raises:
+        WorkspaceError: ``root`` exists, is not empty, and is not a watchfloor workspace.
+    """
+    from watchfloor.ingest import ingest_paths
+
+    ws = _fresh_workspace(root)
+    try:
+        ingest_paths(ws, scenario_inputs())
+    except BaseException:
+        ws.close()
+        raise
+    return ws
 
 
 def run_demo(root: Path) -> int:
@@ -42,16 +88,7 @@ def run_demo(root: Path) -> int:
     from watchfloor.store import list_claims, list_documents, list_observations, list_quarantine
 
     console = Console(highlight=False)
-    if root.exists():
-        if (root / "workspace.json").is_file():
-            shutil.rmtree(root)
-        elif not root.is_dir() or any(root.iterdir()):
-            raise WorkspaceError(
-                f"{root}: exists and is not a watchfloor workspace; choose another --workspace"
-            )
-    Workspace.init(root).close()
-    _add_scenario_identities(root / "watch.yaml")
-    ws = Workspace.open(root)
+    ws = _fresh_workspace(root)
     try:
         console.rule("[bold]watchfloor demo: North Korean troops to Russia (synthetic scenario)")
         console.print(f"workspace {ws.root.resolve()}")
@@ -60,8 +97,7 @@ def run_demo(root: Path) -> int:
             f"{len(ws.config.aircraft)} aircraft, {len(ws.config.sources)} sources"
         )
         console.rule("ingest")
-        scenario = scenario_path()
-        summary = run_ingest(ws, [scenario / "reports", scenario / "imagery", scenario / "ais"])
+        summary = run_ingest(ws, scenario_inputs())
         print_summary(summary)
 
         console.rule("reports, by publication date")
@@ -89,16 +125,28 @@ def run_demo(root: Path) -> int:
         console.rule("maritime events (AIS)")
         _show_events(ws, console)
 
+        console.rule("flights of watchlisted aircraft (ADS-B)")
+        _show_flights(ws, console)
+
+        console.rule("upticks: counts above their baseline")
+        _show_upticks(ws)
+
         console.rule("imagery: mean count per month")
         emit_table(
             _monthly(list_observations(ws.store)), ["month", "site", "class", "images", "mean"]
         )
+
+        console.rule("warnings: is a new wave coming? evidence arriving week by week")
+        _show_warnings(ws, console)
 
         console.rule("quarantine")
         bad = list_quarantine(ws.store)
         for row in bad:
             row["where"] = f"{Path(str(row['input_name'])).name}:{row['line']}"
         emit_table(bad, ["where", "reason"], empty="nothing quarantined")
+        console.rule("the brief")
+        _write_brief(ws, console)
+
         counts = ws.store.counts()
         console.print(
             f"\nstored {counts['documents']} reports ({counts['claims']} claims) and "
@@ -211,3 +259,127 @@ def _show_events(ws: Workspace, console: Console) -> None:
         for e in watched
     ]
     emit_table(rows, ["kind", "vessel", "other", "site", "start", "end"], title="notable events")
+
+
+def _show_flights(ws: Workspace, console: Console) -> None:
+    """Flights of watchlisted aircraft, and daily movements at watched airfields counted."""
+    from watchfloor.cli.output import emit_table
+    from watchfloor.store import list_events
+
+    flights = [e for e in list_events(ws.store, kind="flight") if e["details"].get("watchlisted")]
+    rows = []
+    for e in flights:
+        d = e["details"]
+        origin, destination = d.get("origin") or {}, d.get("destination") or {}
+        ends = f"{origin.get('site') or '?'} -> {destination.get('site') or '?'}"
+        rows.append(
+            {
+                "aircraft": e.get("name") or e.get("icao24"),
+                "type": d.get("type") or "",
+                "route": ends,
+                "took off": origin.get("how") or "",
+                "landed": destination.get("how") or "",
+                "first seen": e["start"],
+                "last seen": e.get("end") or "",
+            }
+        )
+    emit_table(
+        rows,
+        ["aircraft", "type", "route", "took off", "landed", "first seen", "last seen"],
+        empty="no flights of watchlisted aircraft",
+    )
+    arrivals = len(list_events(ws.store, kind="arrival"))
+    departures = len(list_events(ws.store, kind="departure"))
+    console.print(
+        f"{arrivals} arrivals and {departures} departures at watched airfields in all "
+        "(watchfloor flights --daily shows them per day); an end marked 'unknown' was not "
+        "seen: receiver coverage, not evidence that the flight did not land"
+    )
+
+
+def _show_upticks(ws: Workspace) -> None:
+    """The uptick events: which count rose where, when, and how surely."""
+    from watchfloor.cli.output import emit_table
+    from watchfloor.store import list_events
+
+    rows = []
+    for e in list_events(ws.store, kind="uptick"):
+        d = e["details"]
+        rows.append(
+            {
+                "site": e.get("site") or "",
+                "series": d.get("series") or "",
+                "from": d.get("first_period") or "",
+                "alarm": d.get("alarm_period") or "",
+                "baseline": d.get("baseline", {}).get("mean", ""),
+                "new mean": d.get("regime_mean", ""),
+                "P(change)": d.get("bocpd_probability", ""),
+                "tail p": d.get("tail_p", ""),
+            }
+        )
+    emit_table(
+        rows,
+        ["site", "series", "from", "alarm", "baseline", "new mean", "P(change)", "tail p"],
+        empty="no upticks",
+    )
+
+
+#: The weeks the demo replays: evidence dated after each is not yet "known" at that week.
+DEMO_WEEKS = (dt.date(2025, 4, 7), dt.date(2025, 7, 28))
+
+
+def _show_warnings(ws: Workspace, console: Console) -> None:
+    """Replay the scenario week by week: each week's board, its posteriors and the alerts it
+    raised, then the same weeks again to show that nothing fires twice."""
+    from watchfloor.alerts import run_cycle
+    from watchfloor.cli.output import emit_table
+
+    weeks = []
+    day = DEMO_WEEKS[0]
+    while day <= DEMO_WEEKS[1]:
+        weeks.append(dt.datetime.combine(day, dt.time(), dt.UTC))
+        day += dt.timedelta(days=7)
+    rows: list[dict[str, object]] = []
+    raised = 0
+    for as_of in weeks:
+        report = run_cycle(ws, [], as_of=as_of)
+        board = report.board
+        row: dict[str, object] = {"week of": as_of.date().isoformat()}
+        for result in board.hypotheses:
+            row[result.id] = f"{result.posterior:.2f} {result.band}"
+        notable = [a for a in report.raised if a.level != "info"]
+        raised += len(report.raised)
+        row["alerts raised"] = "; ".join(a.title for a in notable) + (
+            f" (+{len(report.raised) - len(notable)} info)"
+            if len(report.raised) > len(notable)
+            else ""
+        )
+        rows.append(row)
+    ids = [result.id for result in board.hypotheses]
+    emit_table(rows, ["week of", *ids, "alerts raised"])
+    again = sum(len(run_cycle(ws, [], as_of=as_of).raised) for as_of in weeks)
+    final = board.hypothesis(ids[0]) if ids else None
+    if final is not None:
+        console.print(
+            f"{ids[0]}: prior {final.prior:.2f}, posterior {final.posterior:.2f} "
+            f"({final.band}) on {board.as_of.date().isoformat()}; confidence "
+            f"{final.confidence}. {raised} alerts raised over {len(weeks)} weeks; replaying the "
+            f"same weeks raised {again}. See: watchfloor warnings --as-of "
+            f"{board.as_of.date().isoformat()}, watchfloor warnings --ledger, watchfloor alerts"
+        )
+
+
+def _write_brief(ws: Workspace, console: Console) -> None:
+    """Write the HTML brief of the scenario into the workspace and print its opening."""
+    from watchfloor.brief import evaluate_board, gather_brief
+    from watchfloor.brief.render_html import render_html
+    from watchfloor.brief.render_text import render_text
+
+    as_of = dt.datetime.combine(DEMO_WEEKS[1], dt.time(), dt.UTC)
+    brief = gather_brief(ws, as_of=as_of, evaluate=evaluate_board)
+    target = ws.root / "brief.html"
+    target.write_text(render_html(brief), encoding="utf-8")
+    text = render_text(brief)
+    cut = text.find("\n3")
+    print(text[: cut if cut > 0 else 2000].rstrip())  # plain: the brief sets its own lines
+    console.print(f"\nthe whole brief, with maps, charts and footnotes: {target.resolve()}")

@@ -7,10 +7,12 @@ from watchfloor.store.reads import (
     list_claims,
     list_documents,
     list_events,
+    list_indicators,
     list_observations,
     list_quarantine,
     list_sources,
     raw_digests,
+    warning_ledger,
 )
 
 __all__ = [
@@ -21,6 +23,7 @@ __all__ = [
     "list_claims",
     "list_documents",
     "list_events",
+    "list_indicators",
     "list_observations",
     "list_quarantine",
     "list_sources",
@@ -28,4 +31,5 @@ __all__ = [
     "raw_digests",
     "redact_url",
     "utcnow",
+    "warning_ledger",
 ]

@@ -1,4 +1,4 @@
-"""The observation lake: AIS (and later ADS-B) records as Parquet, partitioned by day.
+"""The observation lake: AIS and ADS-B records as Parquet, partitioned by day.
 
 Layout::
 
@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 
 __all__ = ["DATASETS", "Lake"]
 
-DATASETS = ("ais_positions", "ais_statics")
+DATASETS = ("ais_positions", "ais_statics", "adsb_positions")
 _UNKNOWN_DAY = "unknown"
 
 

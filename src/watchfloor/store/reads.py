@@ -16,10 +16,12 @@ __all__ = [
     "list_claims",
     "list_documents",
     "list_events",
+    "list_indicators",
     "list_observations",
     "list_quarantine",
     "list_sources",
     "raw_digests",
+    "warning_ledger",
 ]
 
 
@@ -212,6 +214,7 @@ def list_events(
     *,
     kind: str | None = None,
     vessel: str | None = None,
+    aircraft: str | None = None,
     since: dt.datetime | None = None,
     until: dt.datetime | None = None,
 ) -> list[dict[str, Any]]:
@@ -224,6 +227,9 @@ def list_events(
             encounter), an IMO number, or a name matched without regard to case against the
             event's vessel name and the watchlist's names and aliases (a watchlisted vessel
             is then found by its IMO and MMSIs too).
+        aircraft: Only events of this aircraft: an ICAO address (``15521f``), a registration
+            (the event's name, or a watchlist registration, found by its ICAO address too) or
+            a callsign the aircraft broadcast (case-insensitive).
         since: Only events still going on at or after this time.
         until: Only events that began before this time.
 
@@ -256,7 +262,25 @@ def list_events(
         statement = statement.where(e.c.start_at < until)
     if vessel is not None:
         statement = statement.where(_vessel_filter(store, vessel))
+    if aircraft is not None:
+        statement = statement.where(_aircraft_filter(store, aircraft))
     return store.rows(statement)
+
+
+def _aircraft_filter(store: Store, wanted: str) -> Any:
+    """The condition matching air events of the aircraft ``wanted`` names."""
+    e, a = schema.events, schema.aircraft
+    text = wanted.strip().casefold()
+    listed = store.rows(
+        select(a.c.icao24).where(func.lower(a.c.registration) == text, a.c.icao24.isnot(None))
+    )
+    addresses = {text} | {str(r["icao24"]).lower() for r in listed}
+    flown = [
+        str(r["key"])
+        for r in store.rows(select(e.c.key, e.c.details).where(e.c.icao24.isnot(None)))
+        if text in {str(c).casefold() for c in (r["details"] or {}).get("callsigns") or []}
+    ]
+    return or_(e.c.icao24.in_(sorted(addresses)), func.lower(e.c.name) == text, e.c.key.in_(flown))
 
 
 def _vessel_filter(store: Store, wanted: str) -> Any:
@@ -285,3 +309,35 @@ def _vessel_filter(store: Store, wanted: str) -> Any:
     if imos:
         conditions.append(e.c.imo.in_(sorted(imos)))
     return or_(*conditions)
+
+
+def warning_ledger(store: Store, hypothesis: str | None = None) -> list[dict[str, Any]]:
+    """Stored warning-ledger entries in as-of order (then hypothesis), optionally of one
+    hypothesis: ``hypothesis``, ``as_of``, ``prior``, ``posterior``, ``contributions`` and
+    ``recorded_at``."""
+    w = schema.warning_ledger
+    statement = select(
+        w.c.hypothesis, w.c.as_of, w.c.prior, w.c.posterior, w.c.contributions, w.c.recorded_at
+    ).order_by(w.c.as_of, w.c.hypothesis)
+    if hypothesis is not None:
+        statement = statement.where(w.c.hypothesis == hypothesis)
+    return store.rows(statement)
+
+
+def list_indicators(store: Store) -> list[dict[str, Any]]:
+    """The last recorded state of every indicator, by key (``hypothesis:indicator``)."""
+    i = schema.indicators
+    statement = select(
+        i.c.key,
+        i.c.hypothesis,
+        i.c.name,
+        i.c.query,
+        i.c.p_e_given_h,
+        i.c.p_e_given_not_h,
+        i.c.half_life_days,
+        i.c.domain,
+        i.c.state,
+        i.c.evidence,
+        i.c.updated_at,
+    ).order_by(i.c.key)
+    return store.rows(statement)

@@ -42,6 +42,7 @@ __all__ = [
     "sites",
     "sources",
     "vessels",
+    "warning_ledger",
 ]
 
 metadata = MetaData(
@@ -253,6 +254,19 @@ indicators = Table(
     Column("state", String(20), nullable=False),
     Column("evidence", JSON, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+)
+
+warning_ledger = Table(
+    "warning_ledger",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("hypothesis", String(128), nullable=False),
+    Column("as_of", UTCDateTime, nullable=False),
+    Column("prior", Float, nullable=False),
+    Column("posterior", Float, nullable=False),
+    Column("contributions", JSON, nullable=False),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    UniqueConstraint("hypothesis", "as_of"),
 )
 
 alerts = Table(

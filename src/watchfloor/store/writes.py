@@ -27,8 +27,10 @@ __all__ = [
     "insert_quarantine",
     "insert_quarantine_many",
     "insert_raw",
+    "record_ledger",
     "replace_events",
     "resolve_source",
+    "save_indicator_states",
     "set_origins",
     "source_ids",
     "start_batch",
@@ -462,3 +464,78 @@ def _differs(stored: Any, new: Any) -> bool:
     if isinstance(stored, float) and isinstance(new, float | int):
         return abs(stored - float(new)) > 1e-9
     return bool(stored != new)
+
+
+def record_ledger(conn: Connection, rows: Sequence[Mapping[str, Any]], *, now: dt.datetime) -> int:
+    """Append warning-ledger rows, skipping any (hypothesis, as_of) already stored.
+
+    Each row holds ``hypothesis``, ``as_of``, ``prior``, ``posterior`` and ``contributions``;
+    ``recorded_at`` is ``now``. The ledger is append-only: a stored entry is never changed.
+
+    Returns:
+        How many rows were added.
+    """
+    table = schema.warning_ledger
+    hypotheses = sorted({str(r["hypothesis"]) for r in rows})
+    stored = {
+        (str(r.hypothesis), r.as_of.astimezone(dt.UTC))
+        for r in conn.execute(
+            select(table.c.hypothesis, table.c.as_of).where(table.c.hypothesis.in_(hypotheses))
+        )
+    }
+    fresh: list[dict[str, Any]] = []
+    for row in rows:
+        key = (str(row["hypothesis"]), row["as_of"].astimezone(dt.UTC))
+        if key in stored:
+            continue
+        stored.add(key)
+        fresh.append({**{f: row[f] for f in _LEDGER_FIELDS}, "recorded_at": now})
+    if fresh:
+        conn.execute(insert(table), fresh)
+    return len(fresh)
+
+
+_LEDGER_FIELDS = ("hypothesis", "as_of", "prior", "posterior", "contributions")
+_INDICATOR_FIELDS = (
+    "hypothesis",
+    "name",
+    "query",
+    "p_e_given_h",
+    "p_e_given_not_h",
+    "half_life_days",
+    "domain",
+    "state",
+    "evidence",
+)
+
+
+def save_indicator_states(
+    conn: Connection, rows: Sequence[Mapping[str, Any]], *, as_of: dt.datetime
+) -> int:
+    """Keep each indicator's state from the evaluation at ``as_of``, by ``key``.
+
+    A new key is inserted; a stored one is updated unless it holds the state of a later
+    evaluation (``updated_at`` is the as-of time of the evaluation that set the state, so
+    recording an old board after a newer one leaves the newer state in place).
+
+    Returns:
+        How many rows were inserted or updated.
+    """
+    table = schema.indicators
+    keys = [str(r["key"]) for r in rows]
+    stored = {
+        str(r.key): r.updated_at.astimezone(dt.UTC)
+        for r in conn.execute(select(table.c.key, table.c.updated_at).where(table.c.key.in_(keys)))
+    }
+    written = 0
+    for row in rows:
+        key = str(row["key"])
+        values = {**{f: row[f] for f in _INDICATOR_FIELDS}, "updated_at": as_of}
+        if key not in stored:
+            conn.execute(insert(table).values(key=key, **values))
+        elif stored[key] <= as_of:
+            conn.execute(update(table).where(table.c.key == key).values(**values))
+        else:
+            continue
+        written += 1
+    return written
