@@ -68,7 +68,7 @@ _ACCORDING = re.compile(
     re.I,
 )
 _CITING = re.compile(
-    r"\b(?:citing|after\s+(?:a|an)\s+(?:\S+\s+){0,2}briefing\s+(?:by|from))\s+"
+    r"\b(?:citing|quoting|after\s+(?:a|an)\s+(?:\S+\s+){0,2}briefing\s+(?:by|from))\s+"
     r"(?P<np>[\"“][^\"“”]{1,60}[\"”]|[^,;.“\"]+"
     rf"(?:(?:\.(?=\w|(?-i:\s+[a-z]))|{_TITLE_DOT})[^,;.“\"]*)*)",
     re.IGNORECASE,
@@ -139,7 +139,7 @@ _CITING_BEFORE = re.compile(r"\b[Cc]iting\s+(?:(?:the|a|an)\s+)?$")
 _LEAD_CITING = re.compile(r"^\W*[Cc]iting\s+(?P<np>[^,;]+),\s*$")
 _OBJECT_RELATIVE = re.compile(r"\d[^,;.]{0,80}\s(?:that|which)\s*$")
 _TIME_AGENT = re.compile(
-    r"(?:(?:mid|early|late)[-\s]+)?(?:January|February|March|April|May|June|July|August|"
+    r"(?:the\s+)?(?:(?:mid|early|late)[-\s]+)?(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December|spring|summer|autumn|fall|winter|\d{4}|the\s+end\b|"
     r"next\b|then\b|now\b|the\s+time\b|(?:the\s+)?(?:weekend|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday))",
@@ -376,7 +376,7 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
     for match in _CITING.finditer(sentence):
         # ", citing a friend at corps headquarters" far from its verb: the origin of the
         # figure before it (a mention already holding this phrase wins, see add())
-        if match.group(0).lower().startswith("citing"):
+        if match.group(0).lower().startswith(("citing", "quoting")):
             cited_np = _situate(match.group("np"), sentence, match.start("np"))
             origin_names = tuple(name for name in _cited_names(cited_np) if name)
             add(match.start(), match.end(), origin_names, cited_np, "cited", False, True)

@@ -310,6 +310,15 @@ def _full_name(claim: Claim, text: str) -> Claim:
                 chain[i] = f"{' '.join(given)} {name}"
                 changed = True
                 break
+        else:
+            # family name first ("Zhang Wenhai ... Zhang said"; Korean and Chinese names)
+            first = re.compile(
+                rf"\b{re.escape(name)}\s+(?P<given>[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?)\b"
+            )
+            found_first = first.search(text, 0, claim.span[1])
+            if found_first and found_first.group("given").split()[0] not in _NOT_GIVEN_NAMES:
+                chain[i] = f"{name} {found_first.group('given')}"
+                changed = True
     return replace(claim, attribution=tuple(chain)) if changed else claim
 
 

@@ -224,6 +224,19 @@ _INSTITUTION_TAIL = re.compile(
 _QUOTED_NAME = re.compile(r"\s*[\"“](?P<q>[^\"“”]{1,60})[\"”]\s*")
 
 
+_SPEAKER_TAG = re.compile(r"^\s*\[[A-Z][A-Z .'-]{1,30}\]\s*")
+#: "Officials of the Department of National Defence": people speaking for a named body.
+_PEOPLE_OF = re.compile(
+    r"^(?:(?:senior|other|two|several)\s+)?(?:officials|representatives|spokes(?:man|woman|person))"
+    r"\s+(?:of|from)\s+(?:the\s+)?(?P<body>[A-Z].+)$",
+    re.IGNORECASE,
+)
+#: Military and civil ranks written before a full name.
+_RANK = re.compile(
+    r"^(?:(?:Brigadier|Major|Lieutenant|Lt\.?|Maj\.?)[- ])?(?:General|Gen\.|Colonel|Col\.|"
+    r"Captain|Capt\.|Admiral|Adm\.|Commander|Major|Sergeant|Lieutenant)\s+"
+    r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$"
+)
 #: "the channel of X", "the press service of X": X's own voice.
 _VOICE_OF = re.compile(
     r"^(?:(?:official|own|Telegram|Facebook|X)\s+)?(?:channel|account|page|feed|blog|website|"
@@ -231,7 +244,7 @@ _VOICE_OF = re.compile(
 )
 #: "Ukrainian drone unit Nichni Ptakhy": a lower-case description before a proper name.
 _DESCRIBED_NAME = re.compile(
-    r"^(?:[A-Z][\w'’-]*\s+)?(?:(?!(?:of|in|at|for|from|on|to|the|and|with|by|near|close|"
+    r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:(?!(?:of|in|at|for|from|on|to|the|and|with|by|near|close|"
     r"inside|within|among)\b)[a-z][\w-]*\s+){1,3}(?P<proper>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})$"
 )
 
@@ -247,6 +260,7 @@ def clean_source(text: str) -> str:
         one merely "speaking on condition of anonymity" is named as described ("U.S. official").
     """
     text = _BULLET.sub("", text)
+    text = _SPEAKER_TAG.sub("", text)  # "[REPORTER] The agency": a transcript's speaker tag
     quoted = _QUOTED_NAME.fullmatch(text)
     if quoted:
         # citing "comrades at the front": the words as written, without a leading article
@@ -269,6 +283,12 @@ def clean_source(text: str) -> str:
     captured = _CAPTURED_BY.match(name)
     if captured:
         name = f"{captured.group('p')} {captured.group('np')}"  # "a soldier captured by X"
+    spoken_for = _PEOPLE_OF.match(name)
+    if spoken_for:
+        return clean_source(spoken_for.group("body"))  # "Officials of the Department of X"
+    ranked = _RANK.match(name)
+    if ranked:
+        name = ranked.group("person")  # "Brigadier-General Paul Desrosiers"
     voice = _VOICE_OF.match(name)
     if voice:
         return clean_source(voice.group("rest"))  # "the channel of the drone unit X": X

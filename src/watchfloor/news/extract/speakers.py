@@ -283,7 +283,7 @@ def _speaker_in(before: str) -> _Speaker | None:
     if lead:
         start = lead.end()  # "In April the agency said": the agency
     np = re.sub(r"^one\s+of\s+", "", before[start:].strip())
-    if _NOT_SPEAKER.search(np) or re.search(r"\d", np):
+    if _NOT_SPEAKER.search(np) or re.search(r"\d{2,}|\d[,.]\d", np):
         return None
     if not np or len(np.split()) > 11 or not _SOURCE_HINT.search(np):
         return None
