@@ -137,7 +137,9 @@ _SHOWN_ON = re.compile(
 )
 _CITING_BEFORE = re.compile(r"\b[Cc]iting\s+(?:(?:the|a|an)\s+)?$")
 _LEAD_CITING = re.compile(r"^\W*[Cc]iting\s+(?P<np>[^,;]+),\s*$")
-_OBJECT_RELATIVE = re.compile(r"\d[^,;.]{0,80}\s(?:that|which)\s*$")
+_OBJECT_RELATIVE = re.compile(
+    r"\d[^,;.]{0,80}\s(?:that|which)\s*$|\d[\d,]*\s+(?:[a-z][\w-]*\s+){1,3}$"
+)
 _TIME_AGENT = re.compile(
     r"(?:the\s+)?(?:(?:mid|early|late)[-\s]+)?(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December|spring|summer|autumn|fall|winter|\d{4}|the\s+end\b|"

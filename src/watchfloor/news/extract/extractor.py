@@ -225,7 +225,11 @@ def extract_claims(
                 # a headline 'NIS: "About 15,000 troops dispatched..."': the label's words
                 context.label = context.normalize(quoted.group("label"))
             else:
-                context.label = None
+                line_end = text.find("\n", sent_start)
+                line = text[sent_start : line_end if line_end >= 0 else len(text)]
+                credit = _CREDIT_LINE.match(line)
+                # a wire headline "N. Korea rotated about 6,000 troops: NIS"
+                context.label = context.normalize(credit.group("source")) if credit else None
         found = _sentence_claims(sentence, sent_start, published, outlet, context)
         if context.label:
             # an interview answer: what the speaker states unattributed is the speaker's
@@ -324,6 +328,11 @@ def _full_name(claim: Claim, text: str) -> Claim:
 
 #: 'NIS: "About 15,000 North Korean troops dispatched ..."': a quotation given to its source.
 _QUOTE_LABEL = re.compile(r"\W*(?P<label>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}):\s*[\"“]")
+
+#: A headline that ends by naming its source after a colon ("... since July: NIS").
+_CREDIT_LINE = re.compile(
+    r"[^\n]{0,200}?\d[^\n]*?:\s*(?P<source>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$"
+)
 
 #: "[3] Joint Chiefs of Staff, written report to the National Assembly, 24 February 2025.": a
 #: note that names the source of the sentence that carries its mark.

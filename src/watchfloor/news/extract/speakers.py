@@ -23,7 +23,8 @@ _VERBS = (
     r"calculated|counted|counts|informed(?!\s+by)|insisted|insists|alleged|alleges|concluded|concludes|"
     r"put|puts|puts\s+the\s+figure|estimating|assessing|says\s+that|shows|showed|think|thinks|"
     r"expect|expects|fear|fears|predicted|predicts|sets\s+out|set\s+out|acknowledged|"
-    r"acknowledging|indicated|telling|tallied|cited(?!\s+by)|spoke|quoted|judges|judged|posted"
+    r"acknowledging|indicated|telling|tallied|cited(?!\s+by)|spoke|quoted|judges|judged|posted|"
+    r"(?:detected|sees|saw|spotted|observed|found)(?=\s+(?:\w+\s+)?(?:signs|indications))"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _ADVERBIAL = re.compile(
@@ -197,6 +198,11 @@ _LEAD_TIME = re.compile(
 )
 
 
+_ZERO_RELATIVE = re.compile(
+    r"^.*\d[\d,]*\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$"
+)
+
+
 def _speaker_in(before: str) -> _Speaker | None:
     while True:
         adverbial = _ADVERBIAL.search(before)
@@ -283,6 +289,11 @@ def _speaker_in(before: str) -> _Speaker | None:
     if lead:
         start = lead.end()  # "In April the agency said": the agency
     np = re.sub(r"^one\s+of\s+", "", before[start:].strip())
+    zero_relative = _ZERO_RELATIVE.match(np)
+    if zero_relative:
+        # "the 5,000 military builders Moscow announced": the speaker after the counted noun
+        start += zero_relative.start("name")
+        np = zero_relative.group("name")
     if _NOT_SPEAKER.search(np) or re.search(r"\d{2,}|\d[,.]\d", np):
         return None
     if not np or len(np.split()) > 11 or not _SOURCE_HINT.search(np):
