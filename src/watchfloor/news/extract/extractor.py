@@ -317,7 +317,7 @@ def _full_name(claim: Claim, text: str) -> Claim:
         else:
             # family name first ("Zhang Wenhai ... Zhang said"; Korean and Chinese names)
             first = re.compile(
-                rf"\b{re.escape(name)}\s+(?P<given>[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?)\b"
+                rf"\b{re.escape(name)}\s+(?P<given>[A-Z][a-z]+(?:-[A-Za-z][a-z]+| [A-Z][a-z]+)?)\b"
             )
             found_first = first.search(text, 0, claim.span[1])
             if found_first and found_first.group("given").split()[0] not in _NOT_GIVEN_NAMES:

@@ -41,7 +41,7 @@ NOUNS: tuple[tuple[str, Measure, str | None], ...] = (
     (r"officers", "troops", "officers"),
     (r"prisoners\s+of\s+war|POWs|prisoners|captives", "captured", None),
     (r"casualties|losses", "casualties", None),
-    (r"fatalities|deaths|dead|bodies|corpses", "killed", None),
+    (r"fatalities|deaths|dead|bodies|corpses|martyrs", "killed", None),
     (
         r"(?:members|servicemen|soldiers|personnel)\s+of\s+(?:the|its|their)\s+"
         r"(?:armed\s+forces|army|military)(?:\s+of\s+the\s+(?:DPRK|Democratic\s+People's\s+"
@@ -77,6 +77,12 @@ _CASUALTY_WORDS: dict[str, Measure] = {
     "injuring": "wounded",
     "capturing": "captured",
     "executed": "killed",
+    "eliminated": "killed",
+    "eliminating": "killed",
+    "holds": "captured",
+    "held": "captured",
+    "holding": "captured",
+    "capture": "captured",
     "executing": "killed",
     "execution": "killed",
     "executions": "killed",
@@ -212,7 +218,8 @@ _STRONG = re.compile(
 _VERB_BEFORE = re.compile(
     r"\b(?P<verb>killed|wounded|injured|captured|took\s+prisoner|taken\s+prisoner|lost|killing|"
     r"wounding|injuring|capturing|executed|executing|executions?\s+of|"
-    r"killed\s+(?:and|or)\s+wounded|killed\s+(?:and|or)\s+injured)\s+$",
+    r"killed\s+(?:and|or)\s+wounded|killed\s+(?:and|or)\s+injured|[\"“]?eliminated[\"”]?|"
+    r"eliminating|holds|held|holding|(?:the\s+)?capture\s+of)\s+$",
     re.IGNORECASE,
 )
 _TOLL_BEFORE = re.compile(
@@ -277,11 +284,11 @@ def _noun_measure(noun: str) -> tuple[Measure, str | None]:
 
 
 def _casualty(first: str, second: str | None) -> Measure:
-    words = first.lower().split()
+    words = [word.strip('"“”') for word in first.lower().split()]
     if len(words) == 3 and words[1] in ("and", "or"):
         second = second or words[2]  # "killed and wounded 3,800"
         words = words[:1]
-    word = words[-1] if words[-1] != "of" else words[0]  # "taken prisoner", "execution of"
+    word = words[-1] if words[-1] != "of" else words[-2]  # "taken prisoner", "the capture of"
     measure = _CASUALTY_WORDS.get(word, "casualties")
     if second:
         other = _CASUALTY_WORDS.get(second.lower(), "casualties")

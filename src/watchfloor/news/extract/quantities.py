@@ -58,6 +58,9 @@ HEDGES: dict[str, Bound] = {
     "just under": "upper",
     "or more": "lower",
     "or so": "approx",
+    "give or take": "approx",
+    "north of": "lower",
+    "something like": "approx",
 }
 
 #: Vague quantity phrase (lower case) → documented (low, high) interval.
@@ -77,7 +80,7 @@ VAGUE: dict[str, tuple[float, float]] = {
 _HEDGE_RE = "|".join(
     re.escape(h).replace(r"\ ", r"\s+")
     for h in sorted(HEDGES, key=len, reverse=True)
-    if h not in ("or more", "or so")  # written after the number: "10,000 or more troops"
+    if h not in ("or more", "or so", "give or take")  # after the number: "10,000 or more troops"
 )
 _VAGUE_RE = "|".join(
     re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True)
@@ -104,7 +107,7 @@ _UNIT_AFTER = re.compile(
     r"tons?\b|years?\b|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b|dollars?\b|won\b|"
     r"rubles?\b|roubles?\b|euros?\b|pounds?\b|(?:st|nd|rd|th)\b))"
 )
-_OR_MORE = re.compile(r"^\s+or\s+(?:more|above|so)\b", re.IGNORECASE)
+_OR_MORE = re.compile(r"^,?\s+(?:or\s+(?:more|above|so)|give\s+or\s+take)\b", re.IGNORECASE)
 _BAD_BEFORE = re.compile(r"(?:[A-Za-z$€£#]-?|\d[.,]?|[.:/])$")
 
 
@@ -212,7 +215,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             stop = match.end()
             or_more = _OR_MORE.match(after)
             if or_more and not hedge:
-                hedge = "or so" if or_more.group(0).lower().endswith("so") else "or more"
+                tail = or_more.group(0).lower()
+                hedge = "or more" if tail.endswith(("more", "above")) else "or so"
                 stop += or_more.end()
             low, high, bound = _single(value, hedge)
             if text.lower() == "a dozen" and not hedge:
