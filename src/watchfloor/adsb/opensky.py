@@ -22,10 +22,9 @@ from watchfloor.adsb.records import (
     AdsbBatch,
     AircraftRecord,
     RecordError,
-    check_record,
-    clean_callsign,
     clean_icao24,
-    clean_squawk,
+    read_numbers,
+    text_record,
 )
 from watchfloor.errors import DecodeError
 from watchfloor.timestamps import parse_timestamp
@@ -93,11 +92,7 @@ def read_opensky(data: bytes) -> AdsbBatch:
         except DecodeError as exc:
             out.errors.append(RecordError(exc.reason, line=line))
             continue
-        problem = check_record(record)
-        if problem is not None:
-            out.errors.append(problem)
-        elif record.useful:
-            out.records.append(record)
+        out.keep(record)
     return out
 
 
@@ -105,31 +100,26 @@ def _record(cell: Callable[[str], str | None], line: int) -> AircraftRecord:
     icao24 = clean_icao24(cell("icao24"))
     if icao24 is None:
         raise RecordError(f"icao24: expected 6 hex digits, found {cell('icao24')!r}", line=line)
-    numbers: dict[str, float | None] = {}
-    for field in _NUMBERS:
-        value = cell(field)
-        factor = COLUMNS[field][1]
-        try:
-            number = float(value) if value is not None else None
-        except ValueError:
-            raise RecordError(f"{field}: expected a number, found {value!r}", line=line) from None
-        if number is not None and not math.isfinite(number):
-            number = None
-        numbers[field] = number * factor if number is not None and factor else number
-    return AircraftRecord(
+    numbers = {
+        field: _in_units(field, number)
+        for field, number in read_numbers(cell, _NUMBERS, line).items()
+    }
+    return text_record(
+        cell,
+        numbers,
         ts=_time(cell("time"), line),
         icao24=icao24,
         line=line,
-        callsign=clean_callsign(cell("callsign")),
-        squawk=clean_squawk(cell("squawk")),
         on_ground=_flag(cell("on_ground"), line),
-        lat=numbers["lat"],
-        lon=numbers["lon"],
-        altitude_ft=numbers["altitude_ft"],
-        groundspeed_kn=numbers["groundspeed_kn"],
-        track_deg=numbers["track_deg"],
-        vertical_rate_fpm=numbers["vertical_rate_fpm"],
     )
+
+
+def _in_units(field: str, number: float | None) -> float | None:
+    """``number`` converted by the field's factor; None for a non-finite number."""
+    if number is None or not math.isfinite(number):
+        return None
+    factor = COLUMNS[field][1]
+    return number * factor if factor else number
 
 
 def _time(value: str | None, line: int) -> dt.datetime | None:

@@ -28,7 +28,6 @@ from watchfloor.adsb.records import (
     AdsbBatch,
     AircraftRecord,
     RecordError,
-    check_record,
     clean_callsign,
     clean_icao24,
     clean_squawk,
@@ -119,7 +118,7 @@ def _trace(document: Mapping[str, Any], out: AdsbBatch) -> None:
             squawk=squawk,
             on_ground=on_ground,
         )
-        _keep(record, raw, out)
+        out.keep(record, raw)
 
 
 def _aircraft_json(document: Mapping[str, Any], out: AdsbBatch) -> None:
@@ -159,15 +158,7 @@ def _aircraft_json(document: Mapping[str, Any], out: AdsbBatch) -> None:
             squawk=clean_squawk(entry.get("squawk")),
             on_ground=on_ground,
         )
-        _keep(record, raw, out)
-
-
-def _keep(record: AircraftRecord, raw: str, out: AdsbBatch) -> None:
-    problem = check_record(record, raw)
-    if problem is not None:
-        out.errors.append(problem)
-    elif record.useful:
-        out.records.append(record)
+        out.keep(record, raw)
 
 
 def _altitude(value: object) -> tuple[float | None, bool | None]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -32,6 +32,7 @@ __all__ = [
     "KN_PER_MS",
     "MAX_ALTITUDE_FT",
     "MIN_ALTITUDE_FT",
+    "NUMBER_FIELDS",
     "POSITIONS_SCHEMA",
     "AdsbBatch",
     "AircraftRecord",
@@ -40,6 +41,8 @@ __all__ = [
     "clean_callsign",
     "clean_icao24",
     "clean_squawk",
+    "read_numbers",
+    "text_record",
     "to_table",
 ]
 
@@ -68,6 +71,9 @@ POSITIONS_SCHEMA = pa.schema(
     ]
 )
 """The lake dataset ``adsb_positions``: one row per useful message, nulls where unknown."""
+
+NUMBER_FIELDS = ("lat", "lon", "altitude_ft", "groundspeed_kn", "track_deg", "vertical_rate_fpm")
+"""The numeric fields of :class:`AircraftRecord` a text format gives as cells."""
 
 _ICAO24 = re.compile(r"[0-9a-f]{6}")
 _SQUAWK = re.compile(r"[0-7]{4}")
@@ -143,6 +149,19 @@ class AdsbBatch:
         """The records as an Arrow table of :data:`POSITIONS_SCHEMA`."""
         return to_table(self.records)
 
+    def keep(self, record: AircraftRecord, raw: str | None = None) -> None:
+        """Add ``record`` to the records if plausible and useful, to the errors if implausible.
+
+        Args:
+            record: A decoded record.
+            raw: Its raw text for the quarantine; None to take the input's line.
+        """
+        problem = check_record(record, raw)
+        if problem is not None:
+            self.errors.append(problem)
+        elif record.useful:
+            self.records.append(record)
+
 
 def to_table(records: Iterable[AircraftRecord]) -> pa.Table:
     """Arrow table of :data:`POSITIONS_SCHEMA`, one row per record, columns in schema order."""
@@ -175,6 +194,65 @@ def clean_squawk(value: object) -> str | None:
     if text.isdigit() and len(text) < 4:
         text = text.zfill(4)
     return text if _SQUAWK.fullmatch(text) else None
+
+
+def read_numbers(
+    cell: Callable[[str], str | None], names: Iterable[str], line: int
+) -> dict[str, float | None]:
+    """The text cells ``names`` as floats, None where empty, as written (no unit converted).
+
+    Args:
+        cell: The text of a cell by field name; None or empty when absent.
+        names: The fields to read, in the order their errors take precedence.
+        line: The input line, for errors.
+
+    Raises:
+        RecordError: For the first cell that is not a number.
+    """
+    numbers: dict[str, float | None] = {}
+    for name in names:
+        value = cell(name)
+        try:
+            numbers[name] = float(value) if value else None
+        except ValueError:
+            raise RecordError(f"{name}: expected a number, found {value!r}", line=line) from None
+    return numbers
+
+
+def text_record(
+    cell: Callable[[str], str | None],
+    numbers: Mapping[str, float | None],
+    *,
+    ts: dt.datetime | None,
+    icao24: str,
+    line: int,
+    on_ground: bool | None,
+) -> AircraftRecord:
+    """The record of a row of text cells named as the record's fields (SBS-1, OpenSky CSV).
+
+    Args:
+        cell: The text of a cell by field name (``callsign``, ``squawk``); None or empty
+            when absent.
+        numbers: Each of :data:`NUMBER_FIELDS` in our units, None where unknown.
+        ts: The row's time.
+        icao24: The cleaned address.
+        line: The input line.
+        on_ground: The row's ground flag.
+    """
+    return AircraftRecord(
+        ts=ts,
+        icao24=icao24,
+        line=line,
+        callsign=clean_callsign(cell("callsign")),
+        squawk=clean_squawk(cell("squawk")),
+        on_ground=on_ground,
+        lat=numbers["lat"],
+        lon=numbers["lon"],
+        altitude_ft=numbers["altitude_ft"],
+        groundspeed_kn=numbers["groundspeed_kn"],
+        track_deg=numbers["track_deg"],
+        vertical_rate_fpm=numbers["vertical_rate_fpm"],
+    )
 
 
 def check_record(record: AircraftRecord, raw: str | None = None) -> RecordError | None:

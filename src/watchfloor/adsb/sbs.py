@@ -16,10 +16,9 @@ from watchfloor.adsb.records import (
     AdsbBatch,
     AircraftRecord,
     RecordError,
-    check_record,
-    clean_callsign,
     clean_icao24,
-    clean_squawk,
+    read_numbers,
+    text_record,
 )
 
 __all__ = ["FIELDS", "read_sbs"]
@@ -63,11 +62,7 @@ def read_sbs(data: bytes) -> AdsbBatch:
         except RecordError as exc:
             out.errors.append(exc)
             continue
-        problem = check_record(record)
-        if problem is not None:
-            out.errors.append(problem)
-        elif record.useful:
-            out.records.append(record)
+        out.keep(record)
     return out
 
 
@@ -92,29 +87,12 @@ def _record(fields: list[str], line: int) -> AircraftRecord:
         raise RecordError(
             f"expected a 6-hex-digit ICAO address, found {get('hex_ident')!r}", line=line
         )
-    numbers: dict[str, float | None] = {}
-    for name in _NUMBERS:
-        value = get(name)
-        try:
-            numbers[name] = float(value) if value else None
-        except ValueError:
-            raise RecordError(f"{name}: expected a number, found {value!r}", line=line) from None
+    numbers = read_numbers(get, _NUMBERS, line)
     ts = _time(get("date_generated"), get("time_generated"), line) or _time(
         get("date_logged"), get("time_logged"), line
     )
-    return AircraftRecord(
-        ts=ts,
-        icao24=icao24,
-        line=line,
-        callsign=clean_callsign(get("callsign")),
-        squawk=clean_squawk(get("squawk")),
-        on_ground=_flag(get("on_ground"), line),
-        lat=numbers["lat"],
-        lon=numbers["lon"],
-        altitude_ft=numbers["altitude_ft"],
-        groundspeed_kn=numbers["groundspeed_kn"],
-        track_deg=numbers["track_deg"],
-        vertical_rate_fpm=numbers["vertical_rate_fpm"],
+    return text_record(
+        get, numbers, ts=ts, icao24=icao24, line=line, on_ground=_flag(get("on_ground"), line)
     )
 
 

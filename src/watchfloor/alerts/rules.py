@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from watchfloor.alerts.alert import Alert, AlertLevel, alert_key, iso_utc
+from watchfloor.alerts.alert import Alert, AlertKind, AlertLevel, alert_key, iso_utc
 from watchfloor.alerts.bands import hold_band
 from watchfloor.warnings.board import (
     Board,
@@ -187,14 +187,13 @@ def _band_alert(
         "evidence": _links(live.indicators) if live is not None else [],
         "replayed": live is None,
     }
-    return Alert(
-        key=alert_key("band", result.id, band.name, on=entry.as_of.astimezone(dt.UTC).date()),
-        kind="band",
+    return _alert(
+        "band",
+        (result.id, band.name),
+        entry,
         level=policy.level_of_band(after),
-        hypothesis=result.id,
-        as_of=entry.as_of,
         title=f"{result.id}: now {band.name} (posterior {entry.posterior:.2f})",
-        body="\n".join(lines),
+        lines=lines,
         payload=payload,
         raised_at=raised_at,
     )
@@ -236,15 +235,38 @@ def _indicator_alert(
         "evidence": _links((spec,)) if live else [],
         "replayed": not live,
     }
-    return Alert(
-        key=alert_key(
-            "indicator", spec.hypothesis, spec.id, state, on=entry.as_of.astimezone(dt.UTC).date()
-        ),
-        kind="indicator",
+    return _alert(
+        "indicator",
+        (spec.hypothesis, spec.id, state),
+        entry,
         level=_INDICATOR_LEVEL[state],
-        hypothesis=spec.hypothesis,
-        as_of=entry.as_of,
         title=f"{spec.hypothesis}: {spec.id} {state.replace('_', ' ')}",
+        lines=lines,
+        payload=payload,
+        raised_at=raised_at,
+    )
+
+
+def _alert(
+    kind: AlertKind,
+    parts: tuple[str, ...],
+    entry: LedgerEntry,
+    *,
+    level: AlertLevel,
+    title: str,
+    lines: list[str],
+    payload: dict[str, Any],
+    raised_at: dt.datetime,
+) -> Alert:
+    """The alert raised by ``entry``, keyed by ``kind``, ``parts`` (hypothesis first) and
+    the entry's UTC day."""
+    return Alert(
+        key=alert_key(kind, *parts, on=entry.as_of.astimezone(dt.UTC).date()),
+        kind=kind,
+        level=level,
+        hypothesis=parts[0],
+        as_of=entry.as_of,
+        title=title,
         body="\n".join(lines),
         payload=payload,
         raised_at=raised_at,

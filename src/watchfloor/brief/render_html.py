@@ -20,21 +20,8 @@ from watchfloor.brief.footnotes import note_text
 from watchfloor.brief.maps import VIEWS, render_map
 from watchfloor.brief.model import SECTIONS, Brief, Figure, Text
 from watchfloor.brief.outlines import OUTLINE_SOURCE
-from watchfloor.brief.tables import (
-    ADMIRALTY,
-    Table,
-    documents_table,
-    estimate_origins_table,
-    estimates_table,
-    indicators_table,
-    ledger_flows_table,
-    ledger_points_table,
-    prose,
-    routine_table,
-    sites_table,
-    sources_table,
-    timeline_table,
-)
+from watchfloor.brief.sections import section_tables
+from watchfloor.brief.tables import ADMIRALTY, Table, prose
 from watchfloor.warnings import BANDS
 
 __all__ = ["render_html"]
@@ -109,18 +96,9 @@ def render_html(brief: Brief) -> str:
         brief=brief,
         css=Markup(css),
         sections=[(i, anchor, title) for i, (anchor, title) in enumerate(SECTIONS, start=1)],
-        estimates_table=estimates_table(brief.estimates) if brief.estimates else None,
-        origins_tables=[(b, estimate_origins_table(b)) for b in brief.estimates],
         ledger_svg=ledger_svg,
-        ledger_points=ledger_points_table(brief.ledger) if brief.ledger else None,
-        ledger_flows=ledger_flows_table(brief.ledger) if brief.ledger else None,
-        boards=[(h, indicators_table(h)) for h in brief.hypotheses],
-        timeline=timeline_table(brief) if brief.timeline else None,
-        routine=routine_table(brief) if brief.routine else None,
+        tables=section_tables(brief),
         maps=_maps(brief),
-        sites=sites_table(brief),
-        sources=sources_table(brief),
-        documents=documents_table(brief),
         notes=notes,
         admiralty=ADMIRALTY,
         bands=BANDS,

@@ -8,22 +8,9 @@ several items lists them as indented lines of its definition.
 from __future__ import annotations
 
 from watchfloor.brief.footnotes import note_text
-from watchfloor.brief.model import SECTIONS, Brief, Figure, Text
-from watchfloor.brief.tables import (
-    ADMIRALTY,
-    Table,
-    documents_table,
-    estimate_origins_table,
-    estimates_table,
-    indicators_table,
-    ledger_flows_table,
-    ledger_points_table,
-    prose,
-    routine_table,
-    sites_table,
-    sources_table,
-    timeline_table,
-)
+from watchfloor.brief.model import Brief, EstimateBlock, Figure, HypothesisBoard, Judgment, Text
+from watchfloor.brief.sections import SectionWriter, hypothesis_line, judgment_states
+from watchfloor.brief.tables import Table, prose
 
 __all__ = ["render_markdown"]
 
@@ -38,113 +25,42 @@ def _marker(figure: Figure) -> str:
     return f"[^{figure.note}]"
 
 
-def _md(text: Text) -> str:
-    return prose(text, _marker, _escape)
+def _md(text: Text | str) -> str:
+    return prose((text,) if isinstance(text, str) else text, _marker, _escape)
 
 
-def _table(table: Table) -> str:
-    head = "| " + " | ".join(_escape(h) or " " for h in table.headers) + " |"
-    rule = (
-        "|"
-        + "|".join("---:" if i in table.numeric else "---" for i in range(len(table.headers)))
-        + "|"
-    )
-    rows = ["| " + " | ".join(_md(c) for c in row) + " |" for row in table.rows]
-    return "\n".join([head, rule, *rows])
+class _Markdown(SectionWriter):
+    """Sections as escaped paragraphs, pipe tables and ``##`` headings."""
 
+    def para(self, text: Text | str) -> str:
+        return _md(text)
 
-def _bluf(brief: Brief) -> list[str]:
-    return [_md(p) for p in brief.bluf]
-
-
-def _judgments(brief: Brief) -> list[str]:
-    if not brief.judgments:
-        return [
-            _escape(f"No key judgments: the indicator board is unavailable ({brief.board_note}).")
-        ]
-    out = []
-    for j in brief.judgments:
-        lines = [f"- **{_md(j.sentence)}** {_md(j.confidence)}"]
-        for label, names in (
-            ("Observed", j.observed),
-            ("Checked and absent", j.absent),
-            ("Contradicted", j.contradicted),
-            ("Not yet covered", j.unchecked),
-        ):
-            if names:
-                lines.append(f"  - {label}: *{_escape('; '.join(names))}*")
-        out.append("\n".join(lines))
-    return out
-
-
-def _estimates(brief: Brief) -> list[str]:
-    if not brief.estimates:
-        return ["No claim gives a figure for these quantities yet."]
-    out = [_table(estimates_table(brief.estimates))]
-    for block in brief.estimates:
-        out.append(f"**{_escape(block.label)}**: the origins behind it")
-        out.append(_table(estimate_origins_table(block)))
-        for a, b in block.conflicts:
-            out.append(_escape(f"Conflict: {a} and {b} do not overlap."))
-    return out
-
-
-def _ledger(brief: Brief) -> list[str]:
-    if brief.ledger is None:
-        return ["No deployment or movement has been reported yet."]
-    return [
-        "Present strength by month (median and 80% interval; the HTML brief charts it):",
-        _table(ledger_points_table(brief.ledger)),
-        "In, out and planned:",
-        _table(ledger_flows_table(brief.ledger)),
-    ]
-
-
-def _board(brief: Brief) -> list[str]:
-    if not brief.hypotheses:
-        return [_escape(f"The indicator board is unavailable: {brief.board_note}.")]
-    out = []
-    for h in brief.hypotheses:
-        head: Text = (
-            f"{h.id} ({h.set}): ",
-            f"“{h.statement}” Prior ",
-            h.prior,
-            ", posterior ",
-            h.posterior,
-            f" ({h.band}; {h.confidence} confidence).",
+    def table(self, table: Table) -> str:
+        head = "| " + " | ".join(_escape(h) or " " for h in table.headers) + " |"
+        rule = (
+            "|"
+            + "|".join("---:" if i in table.numeric else "---" for i in range(len(table.headers)))
+            + "|"
         )
-        out.append(f"### {_md(head)}")
-        out.append(_table(indicators_table(h)))
-    return out
+        rows = ["| " + " | ".join(_md(c) for c in row) + " |" for row in table.rows]
+        return "\n".join([head, rule, *rows])
 
+    def heading(self, number: int, title: str) -> str:
+        return f"## {number}. {title}"
 
-def _timeline(brief: Brief) -> list[str]:
-    out = [_table(timeline_table(brief))] if brief.timeline else ["No notable event detected."]
-    if brief.routine:
-        out.append(_table(routine_table(brief)))
-    return out
+    def judgment(self, judgment: Judgment) -> list[str]:
+        lines = [f"- **{_md(judgment.sentence)}** {_md(judgment.confidence)}"]
+        lines += [
+            f"  - {label}: *{_escape('; '.join(names))}*"
+            for label, names in judgment_states(judgment)
+        ]
+        return ["\n".join(lines)]
 
+    def origins_caption(self, block: EstimateBlock) -> str:
+        return f"**{_escape(block.label)}**: the origins behind it"
 
-def _map(brief: Brief) -> list[str]:
-    tracks = [t.label for t in brief.tracks if t.watchlisted]
-    listed = "; ".join(tracks) if tracks else "no watchlisted vessel or aircraft"
-    return [
-        "The maps are in the HTML brief. Sites watched:",
-        _table(sites_table(brief)),
-        _escape(
-            f"Tracks: {listed} (and other vessels' tracks, faint). "
-            "Events: as numbered in the timeline."
-        ),
-    ]
-
-
-def _sources(brief: Brief) -> list[str]:
-    return [
-        _table(sources_table(brief)),
-        _escape(ADMIRALTY),
-        "Documents:",
-        _table(documents_table(brief)),
-    ]
+    def hypothesis_head(self, board: HypothesisBoard) -> str:
+        return f"### {_md(hypothesis_line(board, f'“{board.statement}”'))}"
 
 
 def _notes(brief: Brief) -> list[str]:
@@ -159,25 +75,13 @@ def _notes(brief: Brief) -> list[str]:
 
 def render_markdown(brief: Brief) -> str:
     """The brief as Markdown."""
-    builders = {
-        "bluf": _bluf,
-        "judgments": _judgments,
-        "estimates": _estimates,
-        "ledger": _ledger,
-        "board": _board,
-        "timeline": _timeline,
-        "map": _map,
-        "sources": _sources,
-    }
     blocks = [
         f"**{_escape(brief.classification)}**",
         f"# Warning brief: {_escape(brief.title)}",
         f"*Information as of {brief.as_of:%d %B %Y %H:%M} UTC. "
         f"Produced {brief.produced:%d %B %Y %H:%M} UTC by watchfloor.*",
     ]
-    for number, (anchor, title) in enumerate(SECTIONS, start=1):
-        blocks.append(f"## {number}. {title}")
-        blocks.extend(builders[anchor](brief))
+    blocks.extend(_Markdown().sections(brief))
     blocks.append("## Notes")
     blocks.extend(_notes(brief))
     blocks.append(f"**{_escape(brief.classification)}**")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Sequence
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -31,7 +31,7 @@ __all__ = [
     "hypothesis_problems",
 ]
 
-MARITIME_EVENT_KINDS = (
+MaritimeEventKind = Literal[
     "port_visit",
     "gap",
     "dark_transit",
@@ -39,28 +39,20 @@ MARITIME_EVENT_KINDS = (
     "loitering",
     "reappearance",
     "spoofing",
-)
+]
+AirEventKind = Literal["flight", "arrival", "departure"]
+EventKind = Literal[MaritimeEventKind, AirEventKind]
+
+MARITIME_EVENT_KINDS: tuple[str, ...] = get_args(MaritimeEventKind)
 """Event kinds found in the AIS lake (``docs/detectors.md``)."""
 
-AIR_EVENT_KINDS = ("flight", "arrival", "departure")
+AIR_EVENT_KINDS: tuple[str, ...] = get_args(AirEventKind)
 """Event kinds found in the ADS-B lake."""
 
 HEAVY_LOG_LR = math.log(3.0)
 """An indicator whose |log(P(E|H) / P(E|not H))| reaches this is heavy unless it says so."""
 
 QueryKind = Literal["event", "claims", "estimate", "uptick"]
-EventKind = Literal[
-    "port_visit",
-    "gap",
-    "dark_transit",
-    "encounter",
-    "loitering",
-    "reappearance",
-    "spoofing",
-    "flight",
-    "arrival",
-    "departure",
-]
 Measure = Literal["troops", "killed", "wounded", "casualties", "captured", "missing"]
 Modality = Literal["asserted", "estimated", "planned", "speculative"]
 Probability = Annotated[float, Field(gt=0.0, lt=1.0)]

@@ -9,7 +9,14 @@ import re
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from watchfloor.config.hypotheses import Hypothesis
 
@@ -44,6 +51,44 @@ Latitude = Annotated[float, Field(ge=-90.0, le=90.0)]
 Longitude = Annotated[float, Field(ge=-180.0, le=180.0)]
 
 
+def _matching(pattern: re.Pattern[str], expected: str) -> AfterValidator:
+    """A check that a text matches ``pattern``; ``expected`` says what it should be."""
+
+    def check(value: str) -> str:
+        if not pattern.match(value):
+            raise ValueError(f"expected {expected}, got {value!r}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _slug(example: str) -> AfterValidator:
+    """A check that a name is a lowercase slug (``example`` shows one)."""
+    return _matching(_SLUG, f"a lowercase slug like {example!r}")
+
+
+def _iso3(example: str) -> AfterValidator:
+    """A check that a country is an ISO 3166-1 alpha-3 code (``example`` shows one)."""
+    return _matching(_COUNTRY, f"an ISO 3166-1 alpha-3 code like {example!r}")
+
+
+def _http_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"expected an http:// or https:// URL, got {value!r}")
+    return value.strip()
+
+
+HttpUrlText = Annotated[str, AfterValidator(_http_url)]
+"""An http or https address, stripped of blanks."""
+
+
+def _unique_names(names: list[str], what: str) -> None:
+    for name in names:
+        if names.count(name) > 1:
+            raise ValueError(f"{what} name {name!r} is given twice; names must be unique")
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -51,30 +96,16 @@ class _Strict(BaseModel):
 class Site(_Strict):
     """A port, airfield or area the workspace watches."""
 
-    id: str
+    id: Annotated[str, _slug("dunai")]
     name: str
     kind: SiteKind
-    country: str
+    country: Annotated[str, _iso3("PRK")]
     lat: Latitude
     lon: Longitude
     radius_km: Annotated[float, Field(gt=0.0, le=500.0)] | None = None
     polygon: list[tuple[Longitude, Latitude]] | None = None
     aliases: list[str] = Field(default_factory=list)
     icao: str | None = None
-
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not _SLUG.match(value):
-            raise ValueError(f"expected a lowercase slug like 'dunai', got {value!r}")
-        return value
-
-    @field_validator("country")
-    @classmethod
-    def _iso3(cls, value: str) -> str:
-        if not _COUNTRY.match(value):
-            raise ValueError(f"expected an ISO 3166-1 alpha-3 code like 'PRK', got {value!r}")
-        return value
 
     @model_validator(mode="after")
     def _one_footprint(self) -> Site:
@@ -147,16 +178,9 @@ class SourceEntry(_Strict):
 
     name: str
     kind: SourceKind
-    country: str | None = None
+    country: Annotated[str, _iso3("KOR")] | None = None
     reliability: Reliability = "F"
     aliases: list[str] = Field(default_factory=list)
-
-    @field_validator("country")
-    @classmethod
-    def _iso3(cls, value: str | None) -> str | None:
-        if value is not None and not _COUNTRY.match(value):
-            raise ValueError(f"expected an ISO 3166-1 alpha-3 code like 'KOR', got {value!r}")
-        return value
 
 
 class FeedEntry(_Strict):
@@ -171,25 +195,10 @@ class FeedEntry(_Strict):
             ``ingest --source``); it wins over ``outlet``.
     """
 
-    name: str
-    url: str
+    name: Annotated[str, _slug("yonhap-nk")]
+    url: HttpUrlText
     outlet: str | None = None
     source: str | None = None
-
-    @field_validator("name")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not _SLUG.match(value):
-            raise ValueError(f"expected a lowercase slug like 'yonhap-nk', got {value!r}")
-        return value
-
-    @field_validator("url")
-    @classmethod
-    def _http(cls, value: str) -> str:
-        parts = urlsplit(value.strip())
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            raise ValueError(f"expected an http:// or https:// URL, got {value!r}")
-        return value.strip()
 
 
 Kilometres = Annotated[float, Field(gt=0.0, le=1000.0)]
@@ -334,29 +343,14 @@ class JsonLinesChannel(_Strict):
 class WebhookChannel(_Strict):
     """Alerts POSTed as JSON to a URL, retried with exponential backoff."""
 
-    name: str
-    url: str
+    name: Annotated[str, _slug("ops-desk")]
+    url: HttpUrlText
     enabled: bool = True
     min_level: AlertLevel = "info"
     headers: dict[str, str] = Field(default_factory=dict)
     timeout_s: Seconds = 10.0
     retries: Retries = 3
     backoff_s: Seconds = 1.0
-
-    @field_validator("name")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not _SLUG.match(value):
-            raise ValueError(f"expected a lowercase slug like 'ops-desk', got {value!r}")
-        return value
-
-    @field_validator("url")
-    @classmethod
-    def _http(cls, value: str) -> str:
-        parts = urlsplit(value.strip())
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            raise ValueError(f"expected an http:// or https:// URL, got {value!r}")
-        return value.strip()
 
 
 class EmailChannel(_Strict):
@@ -414,11 +408,8 @@ class AlertsConfig(_Strict):
 
     @field_validator("webhooks")
     @classmethod
-    def _unique_names(cls, value: list[WebhookChannel]) -> list[WebhookChannel]:
-        names = [hook.name for hook in value]
-        for name in names:
-            if names.count(name) > 1:
-                raise ValueError(f"webhook name {name!r} is given twice; names must be unique")
+    def _unique_webhook_names(cls, value: list[WebhookChannel]) -> list[WebhookChannel]:
+        _unique_names([hook.name for hook in value], "webhook")
         return value
 
 
@@ -438,11 +429,7 @@ class WatchConfig(_Strict):
     @field_validator("feeds")
     @classmethod
     def _unique_feed_names(cls, value: list[FeedEntry]) -> list[FeedEntry]:
-        seen: set[str] = set()
-        for feed in value:
-            if feed.name in seen:
-                raise ValueError(f"feed name {feed.name!r} is given twice; names must be unique")
-            seen.add(feed.name)
+        _unique_names([feed.name for feed in value], "feed")
         return value
 
     def site(self, site_id: str) -> Site | None:

@@ -7,18 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from watchfloor.config.hypotheses import MARITIME_EVENT_KINDS
+
 __all__ = ["KINDS", "SITE_KEYED", "Event", "iso", "rounded", "seconds_to_time"]
 
-KINDS = (
-    "port_visit",
-    "gap",
-    "dark_transit",
-    "encounter",
-    "loitering",
-    "reappearance",
-    "spoofing",
-)
-"""Every event kind the maritime detectors write (``docs/detectors.md`` defines each)."""
+KINDS = MARITIME_EVENT_KINDS
+"""Every event kind the maritime detectors write (``docs/detectors.md`` defines each); the
+hypotheses' ``event`` queries name the same kinds."""
 
 SITE_KEYED = frozenset({"port_visit", "arrival", "departure", "uptick"})
 """Kinds whose key includes the site: one subject can have such events at two sites at once."""

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import duckdb
 
 from watchfloor.config import AircraftEntry, WatchConfig
+from watchfloor.config.hypotheses import AIR_EVENT_KINDS
 from watchfloor.detect.airfields import DETECTOR, Airfields, airfield_fences, flight_events
 from watchfloor.detect.events import iso, rounded, seconds_to_time
 from watchfloor.detect.fences import fence_km_sql, haversine_sql, load_fences, site_join_sql
@@ -65,7 +66,7 @@ __all__ = [
     "refresh_flights",
 ]
 
-AIR_KINDS = ("flight", "arrival", "departure")
+AIR_KINDS = AIR_EVENT_KINDS
 """The event kinds this module writes (``docs/detectors.md``, "Flights")."""
 
 DATASET = "adsb_positions"
@@ -352,6 +353,25 @@ class _Run:
     entry_km: float
     callsigns: tuple[str, ...]
 
+    def edge(self, start: bool) -> tuple[Point, float]:
+        """The run's first point and time if ``start``, else its last."""
+        return (self.first, self.t0) if start else (self.last, self.t1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """Which end of a flight: its start (origin) or its end (destination), and the wording
+    of the basis of an inferred airfield."""
+
+    start: bool
+    near: str
+    neighbour_on_ground: str
+    neighbour_airborne: str
+
+
+_ORIGIN = _Side(True, "climb-out", "last seen on the ground", "landed before")
+_DESTINATION = _Side(False, "approach", "next seen on the ground", "took off after")
+
 
 def _quoted(path: Path) -> str:
     text = str(path).replace("'", "''")
@@ -432,47 +452,34 @@ class _Assembler:
     def __init__(self, airfields: Airfields) -> None:
         self.airfields = airfields
 
-    def origin(self, run: _Run, before: _Run | None, earlier: _Run | None) -> FlightEnd:
-        """``before``: the ground run before it in its session; ``earlier``: the last run of
-        the previous session."""
-        lat, lon, _, alt = run.first
-        if before is not None:
-            g_lat, g_lon = before.last[0], before.last[1]
-            site = self.airfields.at(g_lat, g_lon) if g_lat is not None else None
-            if g_lat is None:
-                g_lat, g_lon, site = lat, lon, self.airfields.approached(lat, lon, alt)
-            return FlightEnd("observed", site, seconds_to_time(before.t1), g_lat, g_lon)
-        found = self.airfields.approached(lat, lon, alt)
-        basis = "climb-out"
-        if found is None and earlier is not None:
-            e_lat, e_lon, _, e_alt = earlier.last
-            if earlier.state == "G":
-                found, basis = self.airfields.at(e_lat, e_lon), "last seen on the ground"
-            else:
-                found, basis = self.airfields.approached(e_lat, e_lon, e_alt), "landed before"
-        how: How = "inferred" if found is not None else "unknown"
-        return FlightEnd(how, found, seconds_to_time(run.t0), lat, lon, basis if found else None)
+    def end(self, run: _Run, ground: _Run | None, neighbour: _Run | None, side: _Side) -> FlightEnd:
+        """One end of the flight ``run``.
 
-    def destination(self, run: _Run, after: _Run | None, later: _Run | None) -> FlightEnd:
-        """``after``: the ground run after it in its session; ``later``: the first run of
-        the next session."""
-        lat, lon, _, alt = run.last
-        if after is not None:
-            g_lat, g_lon = after.first[0], after.first[1]
+        Args:
+            run: The airborne run.
+            ground: The ground run next to it on ``side`` in its session, if any.
+            neighbour: Without a ground run, the run next to it on ``side`` in the previous
+                (origin) or next (destination) session, if any.
+            side: :data:`_ORIGIN` or :data:`_DESTINATION`.
+        """
+        (lat, lon, _, alt), at = run.edge(side.start)
+        if ground is not None:
+            (g_lat, g_lon, _, _), g_at = ground.edge(not side.start)
             site = self.airfields.at(g_lat, g_lon) if g_lat is not None else None
             if g_lat is None:
                 g_lat, g_lon, site = lat, lon, self.airfields.approached(lat, lon, alt)
-            return FlightEnd("observed", site, seconds_to_time(after.t0), g_lat, g_lon)
+            return FlightEnd("observed", site, seconds_to_time(g_at), g_lat, g_lon)
         found = self.airfields.approached(lat, lon, alt)
-        basis = "approach"
-        if found is None and later is not None:
-            n_lat, n_lon, _, n_alt = later.first
-            if later.state == "G":
-                found, basis = self.airfields.at(n_lat, n_lon), "next seen on the ground"
+        basis = side.near
+        if found is None and neighbour is not None:
+            (n_lat, n_lon, _, n_alt), _ = neighbour.edge(not side.start)
+            if neighbour.state == "G":
+                found, basis = self.airfields.at(n_lat, n_lon), side.neighbour_on_ground
             else:
-                found, basis = self.airfields.approached(n_lat, n_lon, n_alt), "took off after"
+                found = self.airfields.approached(n_lat, n_lon, n_alt)
+                basis = side.neighbour_airborne
         how: How = "inferred" if found is not None else "unknown"
-        return FlightEnd(how, found, seconds_to_time(run.t1), lat, lon, basis if found else None)
+        return FlightEnd(how, found, seconds_to_time(at), lat, lon, basis if found else None)
 
     def flights(self, runs: Sequence[_Run], watch: AircraftEntry | None) -> list[Flight]:
         """The flights of one aircraft's runs (in time order)."""
@@ -484,8 +491,8 @@ class _Assembler:
             nxt = runs[i + 1] if i + 1 < len(runs) else None
             before = prev if prev is not None and prev.session == run.session else None
             after = nxt if nxt is not None and nxt.session == run.session else None
-            origin = self.origin(run, before, prev if before is None else None)
-            destination = self.destination(run, after, nxt if after is None else None)
+            origin = self.end(run, before, prev if before is None else None, _ORIGIN)
+            destination = self.end(run, after, nxt if after is None else None, _DESTINATION)
             if before is not None and i > 1 and runs[i - 2].session == run.session:
                 origin = replace(origin, ground_s=before.t1 - before.t0)
             if after is not None and i + 2 < len(runs) and runs[i + 2].session == run.session:

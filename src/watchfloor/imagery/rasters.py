@@ -151,54 +151,43 @@ def align(after: Raster, before: Raster) -> Raster:
     if same_grid:
         return after
     _check_overlap(after, before)
-    destination = _warp(after, before.transform, before.crs, before.shape)
-    if not np.isfinite(destination).any():
+    moved = _reprojected(after, before)
+    if not np.isfinite(moved.data).any():
         raise IngestError(
             f"{after.path}: has no valid pixel over {before.path} once reprojected onto its grid"
         )
-    return Raster(
-        path=after.path,
-        data=destination,
-        transform=before.transform,
-        crs=before.crs,
-        sha256=after.sha256,
-        reprojected=True,
-    )
+    return moved
 
 
 def round_trip(before: Raster, after: Raster) -> Raster:
     """``before`` resampled onto ``after``'s grid and back: as blurred as a reprojected AFTER."""
-    assert before.crs is not None and after.crs is not None
-    there = _warp(before, after.transform, after.crs, after.shape)
-    visitor = Raster(before.path, there, after.transform, after.crs, before.sha256)
-    back = _warp(visitor, before.transform, before.crs, before.shape)
-    return Raster(
-        path=before.path,
-        data=back,
-        transform=before.transform,
-        crs=before.crs,
-        sha256=before.sha256,
-        reprojected=True,
-    )
+    return _reprojected(_reprojected(before, after), before)
 
 
-def _warp(
-    source: Raster, transform: Affine, crs: CRS, shape: tuple[int, int]
-) -> NDArray[np.float32]:
-    destination = np.full((source.bands, *shape), np.nan, dtype=np.float32)
+def _reprojected(source: Raster, grid: Raster) -> Raster:
+    """``source`` resampled (bilinear) onto ``grid``'s pixels; both are georeferenced."""
+    assert source.crs is not None and grid.crs is not None
+    destination = np.full((source.bands, *grid.shape), np.nan, dtype=np.float32)
     rasterio.warp.reproject(
         source=source.data,
         destination=destination,
         src_transform=source.transform,
         src_crs=source.crs,
         src_nodata=np.nan,
-        dst_transform=transform,
-        dst_crs=crs,
+        dst_transform=grid.transform,
+        dst_crs=grid.crs,
         dst_nodata=np.nan,
         resampling=Resampling.bilinear,
     )
     destination[:, ~np.all(np.isfinite(destination), axis=0)] = np.nan
-    return destination
+    return Raster(
+        path=source.path,
+        data=destination,
+        transform=grid.transform,
+        crs=grid.crs,
+        sha256=source.sha256,
+        reprojected=True,
+    )
 
 
 def _align_pixels(after: Raster, before: Raster) -> Raster:
