@@ -272,3 +272,17 @@ def test_table_has_the_schema_and_values() -> None:
     assert table.schema == POSITIONS_SCHEMA and table.num_rows == 2500
     last = table.slice(2499, 1).to_pylist()[0]
     assert AircraftRecord(**last) == batch.records[-1]
+
+
+def test_opensky_time_out_of_range_is_a_bad_record() -> None:
+    """An OpenSky time of "inf" or beyond year 9999 is a counted bad record, never a crash."""
+    data = (
+        b"time,icao24,lat,lon\n"
+        b"inf,3c6444,50.0,8.0\n"
+        b"1e20,3c6444,50.0,8.0\n"
+        b"1655280000,3c6444,50.0,8.0\n"
+    )
+    batch = decode_adsb(data)
+    assert [r.line for r in batch.records] == [4]
+    assert sorted(e.line for e in batch.errors) == [2, 3]
+    assert all("Unix seconds" in e.reason for e in batch.errors)

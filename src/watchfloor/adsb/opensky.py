@@ -126,9 +126,14 @@ def _time(value: str | None, line: int) -> dt.datetime | None:
     if value is None:
         return None
     try:
-        return dt.datetime.fromtimestamp(float(value), dt.UTC)
+        seconds = float(value)
     except ValueError:
         return parse_timestamp(value, field="time", line=line)
+    try:
+        return dt.datetime.fromtimestamp(seconds, dt.UTC)
+    except (OverflowError, OSError, ValueError):
+        # "inf", "nan" or a count of seconds past year 9999
+        raise RecordError(f"time: expected Unix seconds, found {value!r}", line=line) from None
 
 
 def _flag(value: str | None, line: int) -> bool | None:
