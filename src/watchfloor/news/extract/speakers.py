@@ -203,6 +203,19 @@ _ZERO_RELATIVE = re.compile(
 )
 
 
+#: A person's name: two or three capitalized words ("Iryna Babenko", "Kim Yong-hyun").
+_PERSON_NAME = re.compile(
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})"
+)
+#: A description of one person by office ("the director of the regional hospital").
+_DESCRIPTION = re.compile(
+    r"(?:the|its|their|a)\s+(?:[a-z'’-]+\s+){0,3}(?:director|head|chief|governor|mayor|"
+    r"commander|spokes(?:man|woman|person)|surgeon|doctor|official|minister|ambassador|"
+    r"envoy|representative|secretary|chairman|chairwoman|deputy|analyst|researcher)\b",
+    re.IGNORECASE,
+)
+
+
 def _speaker_in(before: str) -> _Speaker | None:
     while True:
         adverbial = _ADVERBIAL.search(before)
@@ -254,6 +267,12 @@ def _speaker_in(before: str) -> _Speaker | None:
             known = _KNOWN_AS.match(appositive)
             if known:
                 return _Speaker(cut, known.group(1))
+            described = head[:cut].strip().split(",")[-1].strip()
+            person = _PERSON_NAME.fullmatch(appositive)
+            if person and _DESCRIPTION.match(described):
+                # "The director of the hospital, Iryna Babenko, said": the person named
+                start = head.index(person.group("name"), cut)
+                return _Speaker(start, person.group("name"))
             citing = re.match(r"citing\s+(.+)$", appositive)
             briefed = _BRIEFED.match(appositive)
             relayed = _RELAYED.match(appositive)
