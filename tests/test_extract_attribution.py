@@ -464,3 +464,49 @@ def test_a_bare_office_takes_its_full_name_from_earlier_in_the_text() -> None:
         "that the contingent had sustained over 4,000 casualties."
     )
     assert _origins(text)[0][0] == "Minister for the Armed Forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a surname refers back to the full name given earlier; family names first too
+        (
+            "Taras Melnyk runs a shelter in Sumy. Melnyk said 300 soldiers had been killed.",
+            "Taras Melnyk",
+        ),
+        (
+            "The analyst Zhang Wenhai spoke at a forum. Zhang said 300 soldiers had died.",
+            "Zhang Wenhai",
+        ),
+        # "X reported, quoting Y, that N": Y is the origin
+        (
+            "State-owned Rossiya 1 TV reported on 21 August, quoting deputy governor Anna "
+            "Kovrigina, that about 1,000 Korean military builders had arrived.",
+            "Anna Kovrigina",
+        ),
+        # a closing "citing X" far from the verb
+        (
+            "Okopnaya Pravda posted on Wednesday that another 2,000 or so Koreans were expected "
+            'by mid-February, citing "a friend at corps headquarters".',
+            "friend at corps headquarters",
+        ),
+        # a wire headline that credits its source after a colon
+        ("N. Korea rotated about 6,000 troops in Russia since July: NIS\n\nBody.", "NIS"),
+        # a person in apposition to an office
+        (
+            "At the hospital, the director, Dr. Iryna Babenko, said her staff had received 46 "
+            "wounded servicemen.",
+            "Iryna Babenko",
+        ),
+        # "its data": the body named before
+        (
+            "The Coordination Headquarters for the Treatment of Prisoners of War said 5,757 "
+            "Ukrainians have been returned home. According to its data, more than 8,000 "
+            "Ukrainians remain in Russian captivity.",
+            "Coordination Headquarters for the Treatment of Prisoners of War",
+        ),
+    ],
+)
+def test_origin_frames(text: str, origin: str) -> None:
+    """Origins that need the rest of the text or an unusual frame resolve to the right name."""
+    assert _origins(text)[-1][0] == origin
