@@ -237,7 +237,9 @@ _TOLL_HEDGE_VERB = re.compile(
 #: "the units, which ... numbered about 11,000": a troop total given after the noun.
 _TOTAL_BEFORE = re.compile(
     r"\b(?:troops|soldiers|forces|units|contingent|force|personnel|deployment)\b[^.;\d]{0,60}?"
-    r"\b(?:numbered|numbering|number|totall?ed|totall?ing|totals?)\s+$",
+    r"\b(?:numbered|numbering|number|totall?ed|totall?ing|totals?|(?:has\s+|had\s+|have\s+)?"
+    r"(?:since\s+)?(?:risen|rose|grown|grew|climbed|reached|reach|stands|stood)(?:\s+(?:to|at))?)"
+    r"\s+$",
     re.IGNORECASE,
 )
 #: "put the figure at 11,000-12,000": a figure referring back to the previous count.
@@ -248,8 +250,13 @@ _FIGURE_BEFORE = re.compile(
 )
 _WHO_AFTER = re.compile(r"^\s*(?:,\s*)?who\b", re.IGNORECASE)
 _SENT_AFTER = re.compile(
-    r"^\s+(?:(?:were|was|have\s+been|had\s+been|being)\s+)?(?:sent|deployed|dispatched|"
-    r"rotated|transferred|stationed)\b",
+    r"^\s+(?:(?:were|was|have\s+been|had\s+been|being|have|had|has)\s+)?(?:sent|deployed|"
+    r"dispatched|rotated|transferred|stationed|moved\s+(?:in|into|to)|arrived)\b",
+    re.IGNORECASE,
+)
+#: "North Korea had sent some 11,000": a deployment verb with the number as its object.
+_SENT_BEFORE = re.compile(
+    r"\b(?:has|have|had)\s+(?:already\s+|now\s+)?(?:sent|deployed|dispatched)\s+$",
     re.IGNORECASE,
 )
 _VOLUNTEERED = re.compile(
@@ -400,7 +407,7 @@ def _bind(
     if verb and verb.group("verb").lower() not in ("lost",):
         return Binding(_casualty(verb.group("verb"), None), None, None, end)
 
-    if _WHO_AFTER.match(after) or _SENT_AFTER.match(after):
+    if _WHO_AFTER.match(after) or _SENT_AFTER.match(after) or _SENT_BEFORE.search(before):
         return Binding("troops", None, None, end)
 
     return _elliptical(before, after, end, previous) or _toll_binding(before, end, hedge, previous)
