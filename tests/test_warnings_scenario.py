@@ -18,7 +18,9 @@ from watchfloor.scenarios import build_scenario
 from watchfloor.warnings import board_history
 from watchfloor.workspace import Workspace
 
-AFTER = "2025-07-31"  # after the scenario's last report (10 Jul) and last uptick alarm (21 Jul)
+# The week after the scenario's June evidence (Angara's reappearance and dark run to Dunai,
+# the Il-62M's arrivals at Sunan, the Sunan aircraft uptick): the board with that evidence fresh.
+AFTER = "2025-06-10"
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +115,7 @@ def test_text_board_states_confidence_in_its_own_sentence(
 
 def test_record_then_ledger(scenario: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``--record`` appends the board once; ``--ledger --json`` lists the entries over time."""
-    for day in ("2025-06-30", AFTER, AFTER):
+    for day in ("2025-05-31", AFTER, AFTER):
         assert main(["warnings", "--workspace", str(scenario), "--as-of", day, "--record"]) == 0
     out = capsys.readouterr().out
     assert out.count("recorded 3 ledger entries") == 2
@@ -121,7 +123,7 @@ def test_record_then_ledger(scenario: Path, capsys: pytest.CaptureFixture[str]) 
     entries = _json(capsys, "warnings", "--workspace", str(scenario), "--ledger", "--json")
     assert isinstance(entries, list)
     wave = [e for e in entries if e["hypothesis"] == "new-wave"]
-    assert [e["as_of"][:10] for e in wave] == ["2025-06-30", AFTER]
+    assert [e["as_of"][:10] for e in wave] == ["2025-05-31", AFTER]
     assert wave[0]["posterior"] < wave[1]["posterior"]
     assert {c["indicator"] for c in wave[1]["contributions"]} >= {"wave-reports"}
 

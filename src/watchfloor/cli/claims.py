@@ -13,6 +13,7 @@ from watchfloor.analysis import assess_workspace
 from watchfloor.assess import SourceInfo
 from watchfloor.cli.listing import open_workspace, show
 from watchfloor.cli.output import emit_json, emit_table, json_default
+from watchfloor.cli.upticks import add_eval_upticks
 from watchfloor.config import default_config_text, load_config, parse_config
 from watchfloor.config.aliases import source_aliases
 from watchfloor.errors import DecodeError, IngestError, WatchfloorError
@@ -139,7 +140,7 @@ def value_text(row: dict[str, Any]) -> str:
 
 
 def add_eval(sub: Any) -> None:
-    """Register ``eval claims DIR``."""
+    """Register ``eval claims DIR``, ``eval origins DIR`` and ``eval upticks``."""
     p = sub.add_parser("eval", help="score extraction against labelled data")
     what = p.add_subparsers(dest="eval_what", metavar="WHAT", required=True)
     c = what.add_parser("claims", help="precision/recall/F1 of claim extraction")
@@ -164,6 +165,7 @@ def add_eval(sub: Any) -> None:
     o.add_argument("--errors", action="store_true", help="list wrongly merged or split pairs")
     o.add_argument("--json", action="store_true")
     o.set_defaults(handler=cmd_eval_origins)
+    add_eval_upticks(what)
 
 
 def cmd_eval_claims(args: argparse.Namespace) -> int:

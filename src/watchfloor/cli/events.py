@@ -8,7 +8,14 @@ from typing import Any
 
 from watchfloor.cli.listing import open_workspace
 from watchfloor.cli.output import emit_json, emit_table
-from watchfloor.detect import AIR_KINDS, KINDS, refresh_events, refresh_flights
+from watchfloor.detect import (
+    AIR_KINDS,
+    KINDS,
+    UPTICK_KINDS,
+    refresh_events,
+    refresh_flights,
+    refresh_upticks,
+)
 from watchfloor.store import list_events
 
 __all__ = ["EVENT_FIELDS", "add_events", "cmd_events"]
@@ -41,7 +48,9 @@ def add_events(sub: Any) -> None:
     """Register ``events``."""
     p = sub.add_parser("events", help="detected events (port visits, gaps, flights, ...)")
     p.add_argument("--workspace", metavar="DIR", default=argparse.SUPPRESS)
-    p.add_argument("--kind", choices=(*KINDS, *AIR_KINDS), help="only events of this kind")
+    p.add_argument(
+        "--kind", choices=(*KINDS, *AIR_KINDS, *UPTICK_KINDS), help="only events of this kind"
+    )
     p.add_argument("--vessel", metavar="X", help="only this vessel: MMSI, IMO, name or alias")
     p.add_argument(
         "--aircraft", metavar="X", help="only this aircraft: ICAO address, registration, callsign"
@@ -70,6 +79,7 @@ def cmd_events(args: argparse.Namespace) -> int:
         if args.refresh:
             refresh_events(ws)
             refresh_flights(ws)
+            refresh_upticks(ws)  # after the flights: movements per day are one of its series
         rows = list_events(
             ws.store,
             kind=args.kind,

@@ -264,7 +264,8 @@ class Thresholds(_Strict):
         uptick_recent_periods: BOCPD reports a change when the current regime began within
             this many observed periods...
         uptick_probability: ...with at least this posterior probability; an uptick also needs
-            this much probability that the regime began since the CUSUM excursion began.
+            this much probability that the level rose during the CUSUM excursion (or the
+            ``uptick_recent_periods`` before it).
     """
 
     port_enter_km: Kilometres = 3.0

@@ -51,7 +51,17 @@ class RunLengthFilter:
         max_run: Run lengths kept (None: all of them, the textbook O(n²) recursion).
     """
 
-    __slots__ = ("_log_hazard", "_log_stay", "_log_post", "_rate", "_shape", "max_run", "prior")
+    __slots__ = (
+        "_hazard",
+        "_lg_shape",
+        "_log1p_rate",
+        "_log_rate",
+        "_post",
+        "_rate",
+        "_shape",
+        "max_run",
+        "prior",
+    )
 
     def __init__(
         self, *, hazard: float, shape0: float, rate0: float, max_run: int | None = MAX_RUN
@@ -62,56 +72,70 @@ class RunLengthFilter:
             raise ValueError(f"max_run must be at least 2, got {max_run}")
         self.prior = (float(shape0), float(rate0))
         self.max_run = max_run
-        self._log_hazard = math.log(hazard)
-        self._log_stay = math.log1p(-hazard)
-        self._log_post: NDArray[np.float64] = np.zeros(1)
+        self._hazard = float(hazard)
+        self._post: NDArray[np.float64] = np.ones(1)
+        # Per run length: the Gamma posterior (shape, rate), and ln Γ(shape), ln rate and
+        # ln(1 + rate), carried from step to step so each step takes one gammaln and one log.
         self._shape: NDArray[np.float64] = np.array([self.prior[0]])
         self._rate: NDArray[np.float64] = np.array([self.prior[1]])
+        self._lg_shape = np.array([math.lgamma(shape0)])
+        self._log_rate = np.array([math.log(rate0)])
+        self._log1p_rate = np.array([math.log1p(rate0)])
 
     @property
     def posterior(self) -> NDArray[np.float64]:
         """``P(r_t = r | x_1:t)`` for ``r = 0, 1, …`` (the last entry holds any truncated tail)."""
-        return np.exp(self._log_post)
+        return self._post.copy()
 
-    def update(self, count: int) -> None:
-        """Take the next observed count."""
+    def update(self, count: float) -> None:
+        """Take the next observed count (a tempered count may be fractional)."""
         shape, rate = self._shape, self._rate
+        lg_grown = gammaln(count + shape)
+        # ln π_r(x) up to a term constant in r: Γ(x+α)/Γ(α) · (β/(β+1))^α · (β+1)^-x.
         log_pred = (
-            gammaln(count + shape)
-            - gammaln(shape)
-            - math.lgamma(count + 1)
-            + shape * np.log(rate / (rate + 1.0))
-            - count * np.log1p(rate)
+            lg_grown - self._lg_shape + shape * self._log_rate - (shape + count) * self._log1p_rate
         )
-        joint = self._log_post + log_pred
-        top = float(joint.max())
-        change = self._log_hazard + top + math.log(float(np.exp(joint - top).sum()))
-        grown = np.concatenate(([change], joint + self._log_stay))
+        joint = self._post * np.exp(log_pred - log_pred.max())
+        total = float(joint.sum())
+        if not total > 1e-280:  # every plausible run predicts this count badly: rescale in logs
+            with np.errstate(divide="ignore"):
+                log_joint = np.log(self._post) + log_pred
+            joint = np.exp(log_joint - log_joint.max())
+            total = float(joint.sum())
+        # The change term is H·Σ joint and the growth terms (1-H)·joint; their sum is Σ joint.
+        post = np.concatenate(([self._hazard], joint * ((1.0 - self._hazard) / total)))
         shape0, rate0 = self.prior
         new_shape = np.concatenate(([shape0], shape + count))
         new_rate = np.concatenate(([rate0], rate + 1.0))
-        if self.max_run is not None and grown.size > self.max_run:
+        lg_shape = np.concatenate(([math.lgamma(shape0)], lg_grown))
+        log_rate = np.concatenate(([math.log(rate0)], self._log1p_rate))  # ln(β + 1)
+        log1p_rate = np.concatenate(([math.log1p(rate0)], np.log(rate + 2.0)))
+        if self.max_run is not None and post.size > self.max_run:
             # Merge the two oldest run lengths; their statistics are averaged with the
             # posterior weights (keeping either one alone is several times less accurate).
-            weights = np.exp(grown[-2:] - grown[-2:].max())
-            weights /= weights.sum()
-            new_shape[-2] = weights @ new_shape[-2:]
-            new_rate[-2] = weights @ new_rate[-2:]
-            grown[-2] = np.logaddexp(grown[-2], grown[-1])
-            grown, new_shape, new_rate = grown[:-1], new_shape[:-1], new_rate[:-1]
-        top = float(grown.max())
-        self._log_post = grown - (top + math.log(float(np.exp(grown - top).sum())))
-        self._shape, self._rate = new_shape, new_rate
+            mass = float(post[-2] + post[-1])
+            if mass > 0.0:
+                weights = post[-2:] / mass
+                new_shape[-2] = weights @ new_shape[-2:]
+                new_rate[-2] = weights @ new_rate[-2:]
+                lg_shape[-2] = math.lgamma(new_shape[-2])
+                log_rate[-2] = math.log(new_rate[-2])
+                log1p_rate[-2] = math.log1p(new_rate[-2])
+            post[-2] = mass
+            post, new_shape, new_rate = post[:-1], new_shape[:-1], new_rate[:-1]
+            lg_shape, log_rate, log1p_rate = lg_shape[:-1], log_rate[:-1], log1p_rate[:-1]
+        self._post, self._shape, self._rate = post, new_shape, new_rate
+        self._lg_shape, self._log_rate, self._log1p_rate = lg_shape, log_rate, log1p_rate
 
     def change_probability(self, within: int) -> float:
         """``P(1 ≤ r_t ≤ within)``: the current regime began within the last ``within``
         observations (and not before them)."""
-        return float(np.exp(self._log_post[1 : within + 1]).sum())
+        return float(self._post[1 : within + 1].sum())
 
     def recent_rate(self, within: int) -> float:
         """The posterior mean rate of the current regime, given it began within the last
         ``within`` observations (the prior mean when that has no mass)."""
-        weights = np.exp(self._log_post[1 : within + 1])
+        weights = self._post[1 : within + 1]
         total = float(weights.sum())
         if total <= 0.0:
             return self.prior[0] / self.prior[1]
@@ -120,7 +144,7 @@ class RunLengthFilter:
 
 
 def change_probabilities(
-    counts: Sequence[int],
+    counts: Sequence[float],
     within: int,
     *,
     hazard: float,

@@ -5,10 +5,10 @@ an alarm is raised when ``S_t ≥ h``; after an alarm ``S`` starts again from 0.
 
 **Reference value k.** The CUSUM is the sequential log-likelihood-ratio test of an in-control
 mean ``μ0`` against an out-of-control mean ``μ1 = ratio · μ0``, divided by the coefficient of
-``x``. For Poisson counts (Lucas 1985, eq. 2) ``k = (μ1 - μ0) / (ln μ1 - ln μ0)``. For
+``x``. For Poisson counts (Lucas 1985) ``k = (μ1 - μ0) / (ln μ1 - ln μ0)``. For
 negative-binomial counts of size ``r`` (variance ``μ + μ²/r``; the overdispersed variant of
-Hawkins & Olwell 1998, §5.2) ``k = r ln((r+μ1)/(r+μ0)) / ln(μ1 (r+μ0) / (μ0 (r+μ1)))``, which
-tends to the Poisson value as ``r → ∞`` and is larger for small ``r``.
+Hawkins & Olwell 1998) ``k = r ln((r+μ1)/(r+μ0)) / ln(μ1 (r+μ0) / (μ0 (r+μ1)))``, which
+tends to the Poisson value as ``r → ∞``; the wider in-control spread goes into ``h``.
 
 **Decision interval h.** The smallest ``h`` whose in-control average run length (ARL, in
 observed periods) reaches the target. The ARL is computed exactly with the Markov chain of
@@ -17,7 +17,9 @@ Brook & Evans (1972), as Lucas does: with ``k`` rounded to ``K/m`` for an intege
 most 50), ``m·S_t`` is an integer; the states ``0 … H-1`` (``h = H/m``) are transient and
 ``S ≥ h`` absorbs; with ``R`` the transient transition matrix, ``ARL = [(I - R)⁻¹ 1]₀``.
 One triangular factorisation gives the ARL of every ``H`` at once (:func:`run_lengths`);
-the matrix is doubled from 64 states until the target is reached.
+the matrix is doubled from 64 states until the target is reached, up to 2048 states (a
+baseline so overdispersed that it needs more keeps ``h`` at 2048/m counts and reports the
+lower ARL that gives).
 The CUSUM the detector runs uses the rounded ``k``, so the ARL reported is that of the chart
 actually run. Counts are integers, so the ARL moves in steps and the one reached is at or
 above the target (a Poisson chart at a mean of 20 and ratio 2 reaches 650 for a target 500).
@@ -38,8 +40,9 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -60,9 +63,10 @@ __all__ = [
 
 _MEAN_STEP = 1.02
 _SIZE_STEP = 1.10
-_MAX_STATES = 1 << 13
+_MAX_STATES = 2048
 
-Pmf = Callable[[NDArray[np.int64]], NDArray[np.float64]]
+Distribution = Any
+"""A frozen discrete :mod:`scipy.stats` distribution (``poisson(μ)``, ``nbinom(r, p)``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,36 +120,37 @@ def cusum_path(counts: Sequence[int], k: float, h: float | None = None) -> list[
     return out
 
 
-def transitions(pmf: Pmf, k_units: int, states: int, scale: int) -> NDArray[np.float64]:
+def transitions(dist: Distribution, k_units: int, states: int, scale: int) -> NDArray[np.float64]:
     """The transient transition matrix ``R`` of ``m·S`` over the states ``0 … states-1``.
 
-    Row ``i`` moves to ``max(0, i + m·x - K)`` with probability ``pmf(x)``; the moves at or
-    past ``states`` (alarms) are left out. The matrix of a smaller ``H`` is its leading block.
+    Row ``i`` moves to ``max(0, i + m·x - K)`` when the count is ``x``; moves at or past
+    ``states`` (alarms) are left out. The matrix of a smaller ``H`` is its leading block.
     """
     top = (states - 1 + k_units) // scale  # larger counts jump past every state
     xs = np.arange(top + 1, dtype=np.int64)
-    probs = pmf(xs)
-    rows = np.arange(states)[:, None]
-    target = rows + scale * xs[None, :] - k_units
-    keep = target < states
+    rows = np.arange(states)
+    target = rows[:, None] + scale * xs[None, :] - k_units
+    inside = (target > 0) & (target < states)  # one (row, target) per count: no collisions
     moves = np.zeros((states, states))
-    np.add.at(
-        moves,
-        (np.broadcast_to(rows, target.shape)[keep], np.maximum(target, 0)[keep]),
-        np.broadcast_to(probs[None, :], target.shape)[keep],
-    )
+    moves[np.broadcast_to(rows[:, None], target.shape)[inside], target[inside]] = np.broadcast_to(
+        dist.pmf(xs)[None, :], target.shape
+    )[inside]
+    reset = k_units - rows >= 0  # S falls to 0 when x ≤ (K - i) / m
+    moves[reset, 0] = dist.cdf((k_units - rows[reset]) // scale)
     return moves
 
 
-def average_run_length(pmf: Pmf, k_units: int, h_units: int, scale: int) -> float:
+def average_run_length(dist: Distribution, k_units: int, h_units: int, scale: int) -> float:
     """The in-control ARL from ``S = 0`` of the chart ``k = k_units/m``, ``h = h_units/m``,
     by one linear solve (the definition; :func:`run_lengths` gives every ``h`` at once)."""
-    moves = transitions(pmf, k_units, h_units, scale)
+    moves = transitions(dist, k_units, h_units, scale)
     lengths = np.linalg.solve(np.eye(h_units) - moves, np.ones(h_units))
     return float(lengths[0])
 
 
-def run_lengths(pmf: Pmf, k_units: int, states: int, scale: int) -> NDArray[np.float64]:
+def run_lengths(
+    dist: Distribution, k_units: int, states: int, scale: int
+) -> NDArray[np.float64] | None:
     """The in-control ARL from ``S = 0`` for every ``h_units`` from 1 to ``states``.
 
     With ``A = I - R`` and ``A_H`` its leading ``H × H`` block, ``ARL(H) = e₀ᵀ A_H⁻¹ 1``. ``A``
@@ -154,13 +159,15 @@ def run_lengths(pmf: Pmf, k_units: int, states: int, scale: int) -> NDArray[np.f
     ``Aᵀ = L U``, i.e. ``A = Uᵀ Lᵀ``, a triangular factorisation whose leading blocks factor
     every ``A_H``. Then ``ARL(H) = Σ_{j<H} g_j z_j`` with ``Uᵀ z = 1`` and ``L g = e₀``: one
     factorisation gives the ARL of every decision interval.
+
+    Returns:
+        ``ARL(1) … ARL(states)``; None when rounding made LAPACK exchange rows anyway (a
+        nearly tied pivot), which breaks the leading-block property.
     """
-    matrix = np.eye(states) - transitions(pmf, k_units, states, scale)
+    matrix = np.eye(states) - transitions(dist, k_units, states, scale)
     lu, pivots = linalg.lu_factor(matrix.T, check_finite=False)
-    if np.any(pivots != np.arange(states)):  # rounding broke a tie: solve each H directly
-        return np.array(
-            [np.linalg.solve(matrix[:h, :h], np.ones(h))[0] for h in range(1, states + 1)]
-        )
+    if np.any(pivots != np.arange(states)):
+        return None
     z = linalg.solve_triangular(lu, np.ones(states), trans="T", check_finite=False)
     unit = np.zeros(states)
     unit[0] = 1.0
@@ -191,28 +198,62 @@ def _design(mean_q: int, size_q: int | None, ratio: float, target_arl: float) ->
     sd = math.sqrt(mean0 if size is None else mean0 + mean0**2 / size)
     scale = min(50, max(1, round(20 / k), round(10 / sd)))
     k_units = max(1, round(k * scale))
-    if size is None:
-
-        def pmf(xs: NDArray[np.int64]) -> NDArray[np.float64]:
-            return np.asarray(stats.poisson.pmf(xs, mean0), dtype=np.float64)
-    else:
-        p = size / (size + mean0)
-
-        def pmf(xs: NDArray[np.int64]) -> NDArray[np.float64]:
-            return np.asarray(stats.nbinom.pmf(xs, size, p), dtype=np.float64)
-
-    states = 64
-    while True:
-        # The matrices are small: BLAS threads only fight each other (6x slower on 2 cores).
-        with _blas().limit(limits=1, user_api="blas"):
-            lengths = run_lengths(pmf, k_units, states, scale)
-        if lengths[-1] >= target_arl:
-            break
-        states *= 2
-        if states > _MAX_STATES:
-            raise ValueError(
-                f"no decision interval within {_MAX_STATES} states reaches ARL {target_arl}"
-            )
-    h_units = int(np.argmax(lengths >= target_arl)) + 1
-    arl0 = float(lengths[h_units - 1])
+    dist = stats.poisson(mean0) if size is None else stats.nbinom(size, size / (size + mean0))
+    # The matrices are small: BLAS threads only fight each other (6x slower on 2 cores).
+    with _blas().limit(limits=1, user_api="blas"):
+        h_units, arl0 = _interval(dist, k_units, scale, target_arl)
     return CusumDesign(mean0, size, ratio, k_units / scale, h_units / scale, arl0, scale)
+
+
+def _interval(dist: Distribution, k_units: int, scale: int, target: float) -> tuple[int, float]:
+    """The smallest ``H`` whose ARL reaches ``target``, and that ARL.
+
+    The factorised matrix doubles from 16 states, up to :data:`_MAX_STATES` (past which the
+    largest ``H`` is returned with its smaller ARL). An ARL that stops increasing is past
+    what floating point resolves (states from which an alarm is all but impossible): it
+    counts as reaching the target. Should LAPACK exchange rows, ``H`` is bisected with one
+    solve per step instead.
+    """
+    states = 16
+    while True:
+        lengths = run_lengths(dist, k_units, states, scale)
+        if lengths is None:
+            return _bisected(dist, k_units, scale, target, states)
+        resolved = _resolved(lengths)
+        hits = np.nonzero(lengths[:resolved] >= target)[0]
+        if hits.size:
+            return int(hits[0]) + 1, float(lengths[hits[0]])
+        if resolved < states or states >= _MAX_STATES:
+            return resolved, float(lengths[resolved - 1])
+        states *= 2
+
+
+def _resolved(lengths: NDArray[np.float64]) -> int:
+    """How many leading ARLs are finite, positive and increasing."""
+    good = np.isfinite(lengths) & (lengths >= 1.0)
+    good[1:] &= np.diff(lengths) >= 0.0
+    return int(np.argmin(good)) if not good.all() else len(lengths)
+
+
+def _bisected(
+    dist: Distribution, k_units: int, scale: int, target: float, top: int
+) -> tuple[int, float]:
+    """:func:`_interval` by bisection over ``1 … top`` (doubling ``top`` while it falls short)."""
+
+    def arl(h_units: int) -> float:
+        value = average_run_length(dist, k_units, h_units, scale)
+        return value if math.isfinite(value) and value >= 1.0 else math.inf
+
+    low, high = 0, top
+    high_arl = arl(high)
+    while high_arl < target and high < _MAX_STATES:
+        low, high = high, high * 2
+        high_arl = arl(high)
+    while high - low > 1:
+        middle = (low + high) // 2
+        value = arl(middle)
+        if value >= target:
+            high, high_arl = middle, value
+        else:
+            low = middle
+    return high, high_arl

@@ -62,10 +62,7 @@ _STEP = {"day": dt.timedelta(days=1), "week": dt.timedelta(weeks=1)}
 
 def period_start(stamp: dt.datetime | dt.date, period: Period) -> dt.datetime:
     """The first instant (UTC) of the day or ISO week holding ``stamp``."""
-    if isinstance(stamp, dt.datetime):
-        day = stamp.astimezone(dt.UTC).date()
-    else:
-        day = stamp
+    day = stamp.astimezone(dt.UTC).date() if isinstance(stamp, dt.datetime) else stamp
     if period == "week":
         day -= dt.timedelta(days=day.weekday())
     return dt.datetime.combine(day, dt.time(), dt.UTC)

@@ -14,8 +14,12 @@ observed periods only (a missing period is skipped, never read as zero):
    regime is estimated to start at the first period of the excursion (the period after the
    statistic was last 0).
 3. **BOCPD** (:mod:`~watchfloor.detect.bocpd`): the Adams-MacKay run-length posterior with a
-   Poisson-Gamma model and a constant hazard ``uptick_hazard``, from a Gamma(1, 1/m) prior whose
-   mean ``m`` is the mean of the first ``uptick_min_baseline_periods`` counts.
+   Poisson-Gamma model and a constant hazard ``uptick_hazard``, from a Gamma(1, 1/m) prior
+   whose mean ``m`` is the mean of the first ``uptick_min_baseline_periods`` counts. When
+   those counts are overdispersed, every count is divided by their dispersion factor
+   ``φ = s²/x̄`` first (a quasi-Poisson tempering): untempered, the Poisson model reads the
+   ordinary bursts of overdispersed counts as regime changes (``docs/detectors.md`` gives
+   the false alarms measured with and without).
 
 Three rules decide an alarm (``RULES``; ``watchfloor eval upticks`` scores each):
 
@@ -23,10 +27,13 @@ Three rules decide an alarm (``RULES``; ``watchfloor eval upticks`` scores each)
 - ``bocpd``: the regime began within ``uptick_recent_periods`` with posterior probability
   ``≥ uptick_probability``, and that regime's rate is above the baseline mean (re-armed once
   the probability falls back below the threshold);
-- ``combined`` (the default): ``S ≥ h`` *and* the posterior probability that the regime began
-  within the excursion (or the last ``uptick_recent_periods``, whichever is longer) is
-  ``≥ uptick_probability``. While BOCPD disagrees, the CUSUM is not reset and keeps
-  accumulating, so a real rise is still reported, a little later.
+- ``combined`` (the default): ``S ≥ h`` *and* BOCPD agrees that the level rose during the
+  excursion: the posterior probability that the current regime began within the excursion or
+  the ``uptick_recent_periods`` before it (BOCPD often dates a change a little before the
+  CUSUM leaves 0) is ``≥ uptick_probability``, and that regime's posterior rate is above the
+  baseline mean (a drop after a rise is also a change, but not an uptick). While BOCPD
+  disagrees, the CUSUM is not reset and keeps accumulating: a real rise is reported a little
+  later, a fluke decays.
 
 After an alarm the CUSUM restarts from 0 and the baseline is learned again from the new
 regime's first period. An ``uptick`` event spans the new regime's first period to the alarm
@@ -88,8 +95,8 @@ class Alarm:
         baseline: The in-control fit the alarm was judged against.
         design: The CUSUM chart of that baseline.
         statistic: The CUSUM statistic at the alarm.
-        probability: BOCPD's posterior probability that the regime began at or after
-            ``start`` (or within ``uptick_recent_periods``, if longer).
+        probability: BOCPD's posterior probability that the current regime began at
+            ``start`` or later, or in the ``uptick_recent_periods`` observed periods before.
         tail_p: ``P(X ≥ count)`` of the alarm period under the baseline.
         regime_tail_p: ``P(sum ≥ total)`` of the regime's counts under the baseline.
         fired: The methods whose own criterion held at the alarm (``cusum``, ``bocpd``).
@@ -153,13 +160,16 @@ def scan_counts(
             f"uptick_min_baseline_periods = {need} before a period can be tested"
         )
         return Scan((), len(observed), (), note)
-    prior_mean = max(sum(c for _, c in observed[:need]) / need, 0.5 / need)
+    opening = fit_baseline([c for _, c in observed[:need]], alpha=t.uptick_dispersion_alpha)
+    # Overdispersed counts are tempered (quasi-Poisson): divided by the dispersion factor,
+    # a Poisson-Gamma model no longer reads their ordinary bursts as regime changes.
+    phi = opening.variance / opening.mean if opening.size is not None else 1.0
     runs = RunLengthFilter(
-        hazard=t.uptick_hazard, shape0=1.0, rate0=1.0 / prior_mean, max_run=max_run
+        hazard=t.uptick_hazard, shape0=1.0, rate0=phi / opening.mean, max_run=max_run
     )
     alarms: list[Alarm] = []
-    regime, excursion = 0, 0
     tested: list[int] = []
+    regime = excursion = 0  # positions (in ``observed``) where they began
     statistic, armed = 0.0, True
     baseline: Baseline | None = None
     design: CusumDesign | None = None
@@ -167,61 +177,57 @@ def scan_counts(
         if statistic == 0.0:
             past = [c for _, c in observed[max(regime, pos - window) : pos]]
             if len(past) < need:
-                runs.update(count)
+                runs.update(count / phi)
                 continue
             baseline = fit_baseline(past, alpha=t.uptick_dispersion_alpha)
             design = design_for(baseline, t.uptick_ratio, t.uptick_arl)
             excursion = pos
         assert baseline is not None and design is not None
         tested.append(index)
-        runs.update(count)
+        runs.update(count / phi)
         statistic = max(0.0, statistic + count - design.k)
-        span = max(recent, pos - excursion + 1)
-        in_regime = runs.change_probability(span)
         lately = runs.change_probability(recent)
-        if lately < t.uptick_probability:
-            armed = True
-        cusum_fires = statistic >= design.h
-        bocpd_fires = lately >= t.uptick_probability and runs.recent_rate(recent) > baseline.mean
+        armed = armed or lately < t.uptick_probability
         if rule == "cusum":
-            fires = cusum_fires
+            fires = statistic >= design.h
         elif rule == "combined":
-            fires = cusum_fires and in_regime >= t.uptick_probability
+            span = pos - excursion + 1 + recent
+            confirmed = (
+                runs.change_probability(span) >= t.uptick_probability
+                and runs.recent_rate(span) * phi > baseline.mean
+            )
+            fires = statistic >= design.h and confirmed
         else:
-            fires = armed and bocpd_fires
+            rising = runs.recent_rate(recent) * phi > baseline.mean
+            fires = armed and lately >= t.uptick_probability and rising
         if not fires:
             continue
+        begin = excursion
         if rule == "bocpd":
             armed = False
             likeliest = int(np.argmax(runs.posterior[1 : recent + 1])) + 1
-            first = max(pos - likeliest + 1, regime)
-        else:
-            first = excursion
-        span = max(recent, pos - first + 1)
-        in_regime = runs.change_probability(span)
-        regime_counts = tuple(observed[first : pos + 1])
-        total = sum(c for _, c in regime_counts)
-        fired = tuple(
-            name
-            for name, ok in (("cusum", cusum_fires), ("bocpd", in_regime >= t.uptick_probability))
-            if ok
-        )
+            begin = max(pos - likeliest + 1, regime)
+        probability = runs.change_probability(pos - begin + 1 + recent)
+        regime_counts = tuple(observed[begin : pos + 1])
+        fired = [("cusum", statistic >= design.h), ("bocpd", probability >= t.uptick_probability)]
         alarms.append(
             Alarm(
                 rule=rule,
-                start=observed[first][0],
+                start=observed[begin][0],
                 index=index,
                 counts=regime_counts,
                 baseline=baseline,
                 design=design,
                 statistic=statistic,
-                probability=in_regime,
+                probability=probability,
                 tail_p=baseline.tail(count),
-                regime_tail_p=baseline.sum_tail(total, len(regime_counts)),
-                fired=fired,
+                regime_tail_p=baseline.sum_tail(
+                    sum(c for _, c in regime_counts), len(regime_counts)
+                ),
+                fired=tuple(name for name, held in fired if held),
             )
         )
-        statistic, regime = 0.0, first
+        statistic, regime = 0.0, begin
     return Scan(tuple(alarms), len(observed), tuple(tested))
 
 

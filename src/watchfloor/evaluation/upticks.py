@@ -192,7 +192,9 @@ def _draw(rng: np.random.Generator, family: Family, mean: float, size: int) -> l
     return [int(x) for x in rng.negative_binomial(NB_SIZE, NB_SIZE / (NB_SIZE + mean), size)]
 
 
-def _drop(rng: np.random.Generator, counts: list[int], probability: float) -> tuple[int | None, ...]:
+def _drop(
+    rng: np.random.Generator, counts: list[int], probability: float
+) -> tuple[int | None, ...]:
     """The counts with each period made missing with ``probability``."""
     keep = rng.random(len(counts)) >= probability
     return tuple(c if k else None for c, k in zip(counts, keep, strict=True))

@@ -340,10 +340,12 @@ def _show_warnings(ws: Workspace, console: Console) -> None:
         weeks.append(dt.datetime.combine(day, dt.time(), dt.UTC))
         day += dt.timedelta(days=7)
     rows: list[dict[str, object]] = []
+    boards = []
     raised = 0
     for as_of in weeks:
         report = run_cycle(ws, [], as_of=as_of)
         board = report.board
+        boards.append(board)
         row: dict[str, object] = {"week of": as_of.date().isoformat()}
         for result in board.hypotheses:
             row[result.id] = f"{result.posterior:.2f} {result.band}"
@@ -358,14 +360,19 @@ def _show_warnings(ws: Workspace, console: Console) -> None:
     ids = [result.id for result in board.hypotheses]
     emit_table(rows, ["week of", *ids, "alerts raised"])
     again = sum(len(run_cycle(ws, [], as_of=as_of).raised) for as_of in weeks)
-    final = board.hypothesis(ids[0]) if ids else None
-    if final is not None:
+    if ids:
+        first = ids[0]
+        path = [(as_of, run.hypothesis(first)) for as_of, run in zip(weeks, boards, strict=True)]
+        peak_at, peak = max(path, key=lambda item: item[1].posterior)
+        start, end = path[0][1], path[-1][1]
         console.print(
-            f"{ids[0]}: prior {final.prior:.2f}, posterior {final.posterior:.2f} "
-            f"({final.band}) on {board.as_of.date().isoformat()}; confidence "
-            f"{final.confidence}. {raised} alerts raised over {len(weeks)} weeks; replaying the "
-            f"same weeks raised {again}. See: watchfloor warnings --as-of "
-            f"{board.as_of.date().isoformat()}, watchfloor warnings --ledger, watchfloor alerts"
+            f"{first}: prior {start.prior:.2f}; {start.posterior:.2f} on "
+            f"{weeks[0].date().isoformat()}, rising to {peak.posterior:.2f} ({peak.band}) on "
+            f"{peak_at.date().isoformat()}, then {end.posterior:.2f} on "
+            f"{weeks[-1].date().isoformat()} as the evidence ages. "
+            f"{raised} alerts raised over {len(weeks)} weeks; replaying the same weeks raised "
+            f"{again}. See: watchfloor warnings --as-of {peak_at.date().isoformat()}, "
+            "watchfloor warnings --ledger, watchfloor alerts"
         )
 
 
