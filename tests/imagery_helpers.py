@@ -1,7 +1,8 @@
 """Builders for imagery tests: seeded synthetic rasters, planted changes with known footprints.
 
-Real rasters come from ``../shared/data/imagery`` (see its README.md); tests that need them
-use :data:`SHARED` with :func:`need_shared`. The synthetic scenes are sums of smoothed noise
+Real rasters: rasterio's ``RGB.byte.tif`` is copied into ``tests/data/imagery``; the others
+come from ``../shared/data/imagery`` (see its README.md), and tests that need them use
+:data:`SHARED` with :func:`need_shared`. The synthetic scenes are sums of smoothed noise
 at several scales (a texture with edges at every scale, like ground seen from above) on a
 UTM 18N grid of 30 m pixels.
 """
@@ -18,7 +19,8 @@ from numpy.typing import NDArray
 from scipy import ndimage
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "imagery"
-RGB = SHARED / "rasterio" / "RGB.byte.tif"
+#: CC0, copied from rasterio's test data (provenance in tests/data/imagery/README.md).
+RGB = Path(__file__).parent / "data" / "imagery" / "RGB.byte.tif"
 S2_NDVI = SHARED / "eolearn_s2_ndvi" / "s2_ndvi_stack_68dates.tif"
 MODIS = SHARED / "sits_modis_ndvi"
 

@@ -8,7 +8,6 @@ ADS-B ingest path. The real readsb trace test needs ``../shared`` and ``watchflo
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,13 +44,8 @@ from watchfloor.store.schema import events as events_table
 from watchfloor.store.writes import insert_raw, replace_events, start_batch
 from watchfloor.workspace import Workspace
 
-TRACE = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "data"
-    / "adsb"
-    / "traffic_readsb_trace_full_ac671b.json"
-)
+#: MIT, from xoolive/traffic; provenance in tests/data/adsb/README.md.
+TRACE = Path(__file__).parent / "data" / "adsb" / "traffic_readsb_trace_full_ac671b.json"
 
 
 @pytest.fixture
@@ -205,11 +199,6 @@ def test_events_cli_refreshes_and_filters_aircraft(
     ]
 
 
-@pytest.mark.shared
-@pytest.mark.skipif(not TRACE.is_file(), reason="needs ../shared/data/adsb")
-@pytest.mark.skipif(
-    importlib.util.find_spec("watchfloor.adsb") is None, reason="needs watchfloor.adsb"
-)
 def test_real_readsb_trace_lands_at_denver(tmp_path: Path) -> None:
     """The Delta B739 trace (readsb ``trace_full``) ends with a landing observed at KDEN."""
     from watchfloor.adsb import POSITIONS_SCHEMA, read_readsb
