@@ -510,3 +510,24 @@ def test_a_bare_office_takes_its_full_name_from_earlier_in_the_text() -> None:
 def test_origin_frames(text: str, origin: str) -> None:
     """Origins that need the rest of the text or an unusual frame resolve to the right name."""
     assert _origins(text)[-1][0] == origin
+
+
+def test_question_and_answer_interview_answers_belong_to_the_interviewee() -> None:
+    """In a Q&A text with unlabelled turns, an answer's figures are the person introduced."""
+    text = (
+        "Ri Kwang-su served as a captain in the Storm Corps before he defected in 2019.\n\n"
+        "Who is being sent to Russia?\n\n"
+        "In my time a battalion was about 500 men.\n\n"
+        "How many have died?\n\n"
+        "More than a thousand soldiers have been killed by now, I would say.\n"
+    )
+    assert [chain[0] for chain in _origins(text)] == ["Ri Kwang-su", "Ri Kwang-su"]
+
+
+def test_a_speaker_reporting_another_speaker_after_an_appositive() -> None:
+    """ "One of them, a South Korean official, said the spy agency assesses N": the agency."""
+    chains = _origins(
+        "One of them, a South Korean official, said Seoul's spy agency now assesses that "
+        "roughly 4,000 North Koreans have been killed or wounded."
+    )
+    assert chains[0][0] == "Seoul's spy agency"

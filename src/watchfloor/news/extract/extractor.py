@@ -213,6 +213,7 @@ def extract_claims(
     previous: list[Claim] = []
     last: list[Claim] = []
     labels = _speaker_labels(text)
+    interviewee, answers = _question_and_answer(text) if not labels else (None, frozenset())
     for index, (sent_start, sent_end) in enumerate(spans):
         sentence = text[sent_start:sent_end]
         context.index = index
@@ -230,6 +231,8 @@ def extract_claims(
                 credit = _CREDIT_LINE.match(line)
                 # a wire headline "N. Korea rotated about 6,000 troops: NIS"
                 context.label = context.normalize(credit.group("source")) if credit else None
+                if interviewee and sent_start in answers:
+                    context.label = interviewee  # an answer in a question-and-answer interview
         found = _sentence_claims(sentence, sent_start, published, outlet, context)
         if context.label:
             # an interview answer: what the speaker states unattributed is the speaker's
@@ -328,6 +331,47 @@ def _full_name(claim: Claim, text: str) -> Claim:
 
 #: 'NIS: "About 15,000 North Korean troops dispatched ..."': a quotation given to its source.
 _QUOTE_LABEL = re.compile(r"\W*(?P<label>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}):\s*[\"“]")
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+#: The person an interview's introduction names first ("Ri Kwang-su (a pseudonym) served ...").
+_INTRODUCED = re.compile(
+    r"(?:^|\n)\W*(?P<name>[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+){1,2})\b(?!['’]s)"
+)
+
+
+def _question_and_answer(text: str) -> tuple[str | None, frozenset[int]]:
+    """The interviewee of a question-and-answer text and where each answer paragraph starts.
+
+    A text is an interview when at least two paragraphs are a lone question, each followed by
+    a paragraph that is not; the interviewee is the person the text names first, at the start
+    of a paragraph, before the first question. Otherwise ``(None, {})``.
+    """
+    paragraphs = [(m.start(), m.group(0).strip()) for m in _PARAGRAPH.finditer(text)]
+    paragraphs = [(start, body) for start, body in paragraphs if body]
+    questions = [
+        i
+        for i, (_, body) in enumerate(paragraphs)
+        if body.endswith("?")
+        and len(body) < 300
+        and i + 1 < len(paragraphs)
+        and not paragraphs[i + 1][1].endswith("?")
+    ]
+    if len(questions) < 2:
+        return None, frozenset()
+    named = _INTRODUCED.search(text, 0, paragraphs[questions[0]][0])
+    if named is None:
+        return None, frozenset()
+    starts = set()
+    for i in questions:
+        j = i + 1
+        while j < len(paragraphs) and not paragraphs[j][1].endswith("?"):
+            starts.add(
+                paragraphs[j][0]
+                + (len(text[paragraphs[j][0] :]) - len(text[paragraphs[j][0] :].lstrip()))
+            )
+            j += 1
+    return named.group("name"), frozenset(starts)
+
 
 #: A headline that ends by naming its source after a colon ("... since July: NIS").
 _CREDIT_LINE = re.compile(

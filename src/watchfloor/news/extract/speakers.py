@@ -38,11 +38,10 @@ _ADVERBIAL = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s*$")
 _BOUNDARY = re.compile(
-    r"(?:^(?:[Aa]s\s+)?|"
+    r"(?:^(?:[Aa]s\s+)?|,?\s+(?:said|says|added|adds)\s+(?:that\s+)?|"
     r",\s+(?:(?:and|but|while|with|as|when|after|which|because|although|though|that)\s+)?|"
     r";\s+|\s+that\s+|\s*[—–]\s*|\s+-\s+|[\"“”]\s*|\s+and\s+|\s+but\s+|\s+while\s+|"
-    r"\s+with\s+|\s+after\s+|\s+as\s+|\s+when\s+|\s+because\s+|\s+which\s+|:\s+|"
-    r"\s+(?:said|says|added|adds)\s+(?:that\s+)?)"
+    r"\s+with\s+|\s+after\s+|\s+as\s+|\s+when\s+|\s+because\s+|\s+which\s+|:\s+)"
 )
 _NOT_SPEAKER = re.compile(
     r"\b(?:is|are|was|were|said|says|told|to|be|would|will|could|may|might|can|thought|"
