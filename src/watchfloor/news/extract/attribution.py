@@ -147,6 +147,11 @@ _TIME_AGENT = re.compile(
     r"Thursday|Friday|Saturday|Sunday))",
     re.IGNORECASE,
 )
+_NO_SOURCE = re.compile(
+    r"(?:the\s+)?(?:available|publicly\s+available|open-source|public|other|latest|current)\s+"
+    r"(?:information|data|estimates|figures|reports|sources)",
+    re.IGNORECASE,
+)
 #: "its data", "their latest figures": a document of the body just named.
 _PRONOUN_DOCUMENT = re.compile(
     r"(?:its|their|his|her)\s+(?:own\s+)?(?:latest\s+|new\s+|updated\s+)?(?:data|figures?|"
@@ -241,6 +246,8 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         add(match.start("np"), match.end(), (clean_source(np),), np, "speaker", True, False)
     for match in _ACCORDING.finditer(sentence):
         np = match.group("np").strip()
+        if _NO_SOURCE.fullmatch(np):
+            continue  # "according to available information": no one is named
         # "... and, according to X, another 3,000": X opens its own conjunct
         leading = not sentence[: match.start()].strip(" \"“'‘") or bool(
             re.search(r"\b(?:and|but|while|whereas)\s*,?\s*$", sentence[: match.start()])

@@ -68,6 +68,10 @@ DEMONYMS: dict[str, str] = {
     "north korea": "North Korean",
     "pyongyang": "North Korean",
     "dprk": "North Korean",
+    "rok": "South Korean",
+    "the rok": "South Korean",
+    "republic of korea": "South Korean",
+    "the republic of korea": "South Korean",
     "ukraine": "Ukrainian",
     "kyiv": "Ukrainian",
     "russia": "Russian",
@@ -85,7 +89,7 @@ DEMONYMS: dict[str, str] = {
 }
 _DEMONYM_WORDS = re.compile(
     r"\b(?:(?P<adj>South\s+Korean|North\s+Korean|Ukrainian|Russian|Chinese|Japanese)s?|"
-    r"(?P<name>South\s+Korea|North\s+Korea|Ukraine|Russia|Seoul|Pyongyang|Kyiv|Moscow|DPRK|"
+    r"(?P<name>South\s+Korea|North\s+Korea|Ukraine|Russia|Seoul|Pyongyang|Kyiv|Moscow|DPRK|ROK|"
     r"China|Japan))\b"
 )
 #: Canonical names of the corpus conventions that a watch.yaml may lack (casefolded variant →
@@ -140,7 +144,7 @@ _QUANTIFIER = re.compile(
 )
 _FROM_DOCUMENT = re.compile(
     r"^(?:[\w-]+\s+){0,2}(?:figures|data|estimates?|assessments?|statements?|numbers|"
-    r"information|findings|analysis|count)\s+(?:from|by|of|released\s+by|provided\s+by)\s+"
+    r"information|findings|analysis|count|reports?|study|studies|paper|survey)\s+(?:from|by|of|released\s+by|provided\s+by)\s+"
     r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
