@@ -94,13 +94,15 @@ def cmd_events(args: argparse.Namespace) -> int:
         emit_json([{f: row[f] for f in EVENT_FIELDS} for row in rows])
         return 0
     for row in rows:
-        row["vessel"] = row["name"] or row["mmsi"] or row["icao24"]
+        # a vessel, an aircraft, or (an uptick) the count series of a site
+        row["subject"] = row["name"] or row["mmsi"] or row["icao24"] or row["details"].get("series")
+        row["id"] = row["mmsi"] or row["icao24"] or ""
         row["where"] = row["site"] or (
             f"{row['lat']:.3f}, {row['lon']:.3f}" if row["lat"] is not None else ""
         )
     emit_table(
         rows,
-        ["kind", "start", "end", "vessel", "mmsi", "other_mmsi", "where"],
+        ["kind", "start", "end", "subject", "id", "other_mmsi", "where"],
         empty="no events",
     )
     return 0
