@@ -251,6 +251,8 @@ def _relay(claim: Claim, source: str) -> Claim:
 
 #: "Andriy Moroz: Our estimate is ...": a transcript paragraph opened by its speaker's name.
 _LABEL = re.compile(r"\W*(?P<label>[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3}):\s+\S")
+#: The same label at the start of any paragraph of a text.
+_PARAGRAPH_LABEL = re.compile(rf"(?m)^{_LABEL.pattern}")
 _NOT_LABELS = frozenset(
     {"Note", "Update", "Correction", "Editor's note", "Source", "Photo", "Watch"}
 )
@@ -262,9 +264,7 @@ def _speaker_labels(text: str) -> dict[str, str]:
     two paragraphs open with labels and two different speakers take turns."""
     found = [
         m.group("label")
-        for m in re.finditer(
-            r"(?m)^\W*(?P<label>[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3}):\s+\S", text
-        )
+        for m in _PARAGRAPH_LABEL.finditer(text)
         if m.group("label") not in _NOT_LABELS
     ]
     if len(found) < 3 or len(set(found)) < 2:
