@@ -40,8 +40,8 @@ from watchfloor.news.extract.speakers import (
     _PARTICIPLES,
     _PRONOUNS,
     _QUOTED_OBJECT,
-    _TITLE_DOT,
     _VERB,
+    NAME_PHRASE,
     _clause_subject,
     _cut_agent,
     _entity_before,
@@ -63,14 +63,12 @@ __all__ = [
 ]
 
 _ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<np>[^,;.“\"]+"
-    rf"(?:(?:\.(?=\w|(?-i:\s+[a-z]))|{_TITLE_DOT})[^,;.“\"]*)*)",
+    rf"\baccording\s+to\s+(?P<np>{NAME_PHRASE})",
     re.I,
 )
 _CITING = re.compile(
     r"\b(?:citing|quoting|after\s+(?:a|an)\s+(?:\S+\s+){0,2}briefing\s+(?:by|from))\s+"
-    r"(?P<np>[\"“][^\"“”]{1,60}[\"”]|[^,;.“\"]+"
-    rf"(?:(?:\.(?=\w|(?-i:\s+[a-z]))|{_TITLE_DOT})[^,;.“\"]*)*)",
+    rf"(?P<np>[\"“][^\"“”]{{1,60}}[\"”]|{NAME_PHRASE})",
     re.IGNORECASE,
 )
 _INVERTED = re.compile(

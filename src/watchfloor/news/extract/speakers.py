@@ -349,14 +349,16 @@ _TITLES_ABBREVIATED = (
     "Gov",
 )
 _TITLE_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in _TITLES_ABBREVIATED) + r")\.\s+(?=[A-Z])"
+#: A source's noun phrase up to the clause's end: full stops only inside words ("U.S."),
+#: before a lower-case word, or after a title ("Rep. Baek").
+NAME_PHRASE = rf"[^,;.“\"]+(?:(?:\.(?=\w|(?-i:\s+[a-z]))|{_TITLE_DOT})[^,;.“\"]*)*"
 #: "were estimated by the NIS", "The figure was given by HUR": the agent of a reporting passive.
 _AGENT = re.compile(
     r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:estimated|given|provided|reported|put|"
     r"assessed|confirmed|released|announced|cited|counted|disclosed|revealed|published|stated|"
     r"relayed|shared|tallied|compiled|calculated|issued|supplied|presented|believed|thought|"
     r"considered|understood|feared|assumed|suspected|projected|expected)\s+"
-    r"(?:[^\s,;.]+\s+){0,3}?by\s+(?P<np>(?:(?:the|a|an)\s+)?[^,;.“\"]+"
-    rf"(?:(?:\.(?=\w|(?-i:\s+[a-z]))|{_TITLE_DOT})[^,;.“\"]*)*)"
+    rf"(?:[^\s,;.]+\s+){{0,3}}?by\s+(?P<np>(?:(?:the|a|an)\s+)?{NAME_PHRASE})"
 )
 _AGENT_END = re.compile(
     r"\s+(?:to|as|after|before|during|when|while|and|with|for|last|this|on|in|at|that|since|"
