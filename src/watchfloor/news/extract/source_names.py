@@ -346,6 +346,7 @@ def clean_source(text: str) -> str:
         if all(tok[:1].isupper() for tok in tail):
             tokens = tail
     name = " ".join(tokens)
+    name = re.sub(r"(?<=\w)['’]s?$", "", name)  # "the UK Ministry of Defence's": its owner
     if unnamed and name:
         name = f"unnamed {name}"
     return name
@@ -372,6 +373,8 @@ def normalize_source(name: str, aliases: Mapping[str, str] | None) -> str:
         demonym = demonym_for(owner.group("owner"))
         if demonym:
             variants.append(f"{demonym.casefold()} {owner.group('rest')}")
+            # "Ukraine's Security Service" is the "Security Service of Ukraine"
+            variants.append(f"{owner.group('rest')} of {owner.group('owner')}")
         variants.append(owner.group("rest"))
     for variant in variants:
         if variant in aliases:
