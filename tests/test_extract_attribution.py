@@ -531,3 +531,45 @@ def test_a_speaker_reporting_another_speaker_after_an_appositive() -> None:
         "roughly 4,000 North Koreans have been killed or wounded."
     )
     assert chains[0][0] == "Seoul's spy agency"
+
+
+def test_a_pronoun_speaker_is_the_person_named_before_without_a_reporting_verb() -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov wrapped up a visit to Pyongyang on Sunday. "
+        "He told reporters that 6,000 sappers would arrive in Kursk."
+    )
+    assert _chain(text)[0] == "Sergei Lavrov"
+    # a person alias maps to the body the person speaks for
+    aliases = {"sergei lavrov": "Ministry of Foreign Affairs (Russia)"}
+    assert _chain(text, aliases)[0] == "Ministry of Foreign Affairs (Russia)"
+
+
+def test_a_pronoun_with_no_person_before_it_is_left_as_written() -> None:
+    text = "He told reporters that 6,000 sappers would arrive in Kursk."
+    assert _chain(text) == ("He",)
+
+
+def test_first_person_in_a_bracketed_broadcast_transcript_is_the_labelled_speaker() -> None:
+    text = (
+        "[ANCHOR] Professor Han Ji-won of Hanul University joins us. What comes next?\n\n"
+        "[HAN] I'd expect up to 10,500 more troops to follow in several waves.\n\n"
+        "[ANCHOR] Thank you, professor.\n\n"
+        "[HAN] Thank you."
+    )
+    assert _chain(text) == ("Han Ji-won",)
+
+
+@pytest.mark.parametrize(
+    ("name", "cleaned"),
+    [
+        ("the UK Ministry of Defence's", "UK Ministry of Defence"),
+        ("Kyiv's", "Kyiv"),
+    ],
+)
+def test_a_trailing_possessive_is_dropped(name: str, cleaned: str) -> None:
+    assert clean_source(name) == cleaned
+
+
+def test_a_country_possessive_matches_the_body_of_that_country() -> None:
+    aliases = {"security service of ukraine": "Security Service of Ukraine"}
+    assert normalize_source("Ukraine's Security Service", aliases) == "Security Service of Ukraine"

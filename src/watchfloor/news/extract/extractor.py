@@ -235,11 +235,14 @@ def extract_claims(
                     context.label = interviewee  # an answer in a question-and-answer interview
         found = _sentence_claims(sentence, sent_start, published, outlet, context)
         if context.label:
-            # an interview answer: what the speaker states unattributed is the speaker's
+            # an interview answer: what the speaker states unattributed, or in the first
+            # person ("I'd expect"), is the speaker's
             found = [
                 c
-                if c.attribution and c.attribution[0] != "unattributed"
-                else replace(c, attribution=(context.label,))
+                if c.attribution
+                and c.attribution[0] != "unattributed"
+                and not _FIRST_PERSON.fullmatch(c.attribution[0])
+                else replace(c, attribution=(context.label, *c.attribution[1:]))
                 for c in found
             ]
         if published and index + 1 < len(spans) and any(c.extra.get("coming") for c in found):
@@ -262,7 +265,46 @@ def extract_claims(
     notes = _footnotes(text)
     if notes:
         claims = [_footnoted(claim, notes, context, text) for claim in claims]
+    claims = [_pronoun_speaker(claim, text, entities, context) for claim in claims]
     return [_full_name(_full_title(claim, text), text) for claim in claims]
+
+
+#: Pronouns a chain must never name as a source.
+_FIRST_PERSON = re.compile(r"I(?:['’](?:d|m|ve|ll))?", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"(?:he|she)", re.IGNORECASE)
+#: A person named with a title or role before the name ("Foreign Minister Sergei Lavrov") or
+#: described right after it ("Taras Melnyk, a volunteer").
+_TITLED_NAME = re.compile(
+    r"(?:\b(?:President|Minister|Secretary|Spokes(?:man|woman|person)|Governor|General|Gen\.|"
+    r"Colonel|Col\.|[Ll]awmaker|Rep\.|Sen\.|Senator|Director|Chief|Commander|Ambassador|"
+    r"Professor|Prof\.|Dr\.|Mr\.|Ms\.|Mrs\.|[Aa]nalyst|[Oo]fficial|[Rr]esearcher|[Ee]xpert|"
+    r"[Aa]dviser|[Ee]nvoy|[Cc]orrespondent)\s+"
+    r"(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?![\w'’-]*\s+[A-Z])"
+    r"|(?:^|[.!?\n]\s*|\s)(?P<described>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){1,2}),\s+(?:a|an|the)\s)"
+)
+
+
+def _pronoun_speaker(
+    claim: Claim, text: str, entities: Sequence[Entity], context: _Context
+) -> Claim:
+    """A claim whose chain still names its source by a pronoun ("He told reporters ..." after a
+    sentence that named Sergei Lavrov but no reporting verb), with the person named last before
+    it: a person entity of the spaCy path, or a name the text gave with a title or role."""
+    chain = claim.attribution
+    if not chain or not _THIRD_PERSON.fullmatch(chain[0]):
+        return claim
+    before = claim.span[0]
+    found: list[tuple[int, str]] = [
+        (e.start, e.text) for e in entities if e.label == "PERSON" and e.end <= before
+    ]
+    found.extend(
+        (m.start(), m.group("titled") or m.group("described"))
+        for m in _TITLED_NAME.finditer(text, 0, before)
+    )
+    if not found:
+        return claim
+    name = max(found)[1]
+    return replace(claim, attribution=(context.normalize(name), *chain[1:]))
 
 
 #: Capitalized words that open a sentence or title a person rather than name one.

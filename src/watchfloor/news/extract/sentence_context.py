@@ -250,7 +250,10 @@ def _relay(claim: Claim, source: str) -> Claim:
 
 
 #: "Andriy Moroz: Our estimate is ...": a transcript paragraph opened by its speaker's name.
-_LABEL = re.compile(r"\W*(?P<label>[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3}):\s+\S")
+#: "Andriy Moroz: ..." or a broadcast transcript's "[HAN] ...".
+_LABEL = re.compile(r"\W*(?P<label>[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3})(?::|\])\s+\S")
+#: Labels of a broadcast's own staff: they speak for the broadcaster, whose voice is no origin.
+_ROLE_LABELS = frozenset({"ANCHOR", "REPORTER", "HOST", "PRESENTER", "CORRESPONDENT", "Q", "A"})
 #: The same label at the start of any paragraph of a text.
 _PARAGRAPH_LABEL = re.compile(rf"(?m)^{_LABEL.pattern}")
 _NOT_LABELS = frozenset(
@@ -272,8 +275,9 @@ def _speaker_labels(text: str) -> dict[str, str]:
     full: dict[str, str] = {}
     for label in found:
         last = label.split()[-1]
-        full.setdefault(last, label)
-    return {label: full[label.split()[-1]] for label in found}
+        # "HAN": a transcript's capitals are a surname, resolved later to the full name
+        full.setdefault(last, label.title() if label.isupper() else label)
+    return {label: full[label.split()[-1]] for label in found if label not in _ROLE_LABELS}
 
 
 def _refine(claim: Claim, source: str) -> Claim:
