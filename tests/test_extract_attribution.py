@@ -573,3 +573,49 @@ def test_a_trailing_possessive_is_dropped(name: str, cleaned: str) -> None:
 def test_a_country_possessive_matches_the_body_of_that_country() -> None:
     aliases = {"security service of ukraine": "Security Service of Ukraine"}
     assert normalize_source("Ukraine's Security Service", aliases) == "Security Service of Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        (
+            "Zelensky visited the front on Friday and said 4,000 North Korean soldiers had "
+            "been killed or wounded.",
+            "Zelensky",
+        ),
+        (
+            "Military intelligence (HUR) has given no separate death toll, but said on Monday "
+            "that at least 40 North Koreans were missing.",
+            "HUR",
+        ),
+        (
+            "The deployment was first made public by the NIS in October, when the agency said "
+            "that 1,500 special forces had been shipped to Vladivostok.",
+            "NIS",
+        ),
+    ],
+)
+def test_the_subject_of_a_coordinated_reporting_verb(text: str, origin: str) -> None:
+    assert _chain(text)[0] == origin
+
+
+def test_a_release_speaking_of_the_department_is_the_publisher() -> None:
+    claims = extract_claims(
+        "The Secretary noted that the Department assesses that the approximately 11,000 DPRK "
+        "soldiers in Kursk have begun to take part in combat.",
+        published=PUB,
+        outlet="US Department of Defense",
+        nlp="rules",
+    )
+    assert claims[0].attribution[0] == "US Department of Defense"
+
+
+def test_a_bracketed_transcript_tag_does_not_hide_the_speaker() -> None:
+    text = (
+        "[REPORTER] According to the National Intelligence Service, ships carried 1,500 "
+        "special forces to Vladivostok.\n\n"
+        "[REPORTER] The agency says they were issued Russian uniforms. It believes several "
+        "hundred North Korean officers went ahead earlier this year."
+    )
+    claims = extract_claims(text, published=PUB, nlp="rules")
+    assert [c.attribution[0] for c in claims] == ["National Intelligence Service"] * 2

@@ -281,18 +281,20 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         )
     for match in _VERB.finditer(sentence):
         verb = match.group(0)
-        found = _speaker_before(sentence, match.start())
+        found = None
         participle = False
+        joined = _COORDINATED_VERB.search(sentence, 0, match.start())
+        if joined and joined.start() > 0:
+            # "X has given no toll, but said on Monday that", "X visited the front and said":
+            # the subject of the clause the verb is coordinated with
+            found = _clause_subject(sentence[: joined.start()])
+            participle = found is not None
+        if found is None:
+            found = _speaker_before(sentence, match.start())
         if found is None and verb in _PARTICIPLES:
             comma = sentence.rfind(",", 0, match.start())
             if comma > 0 and not sentence[comma + 1 : match.start()].strip():
                 found = _clause_subject(sentence[:comma])
-                participle = found is not None
-        if found is None:
-            # "X has given no toll, but said on Monday that": the main clause's subject
-            joined = _COORDINATED_VERB.search(sentence, 0, match.start())
-            if joined and joined.start() > 0:
-                found = _clause_subject(sentence[: joined.start()])
                 participle = found is not None
         if found is None and verb == "quoted":
             found = _quoted_passive(sentence, match)

@@ -233,6 +233,10 @@ def extract_claims(
                 context.label = context.normalize(credit.group("source")) if credit else None
                 if interviewee and sent_start in answers:
                     context.label = interviewee  # an answer in a question-and-answer interview
+        tag = _BRACKET_TAG.match(sentence)
+        if tag:
+            # "[REPORTER] The agency says": the tag is no part of the sentence's grammar
+            sentence = " " * tag.end() + sentence[tag.end() :]
         found = _sentence_claims(sentence, sent_start, published, outlet, context)
         if context.label:
             # an interview answer: what the speaker states unattributed, or in the first
@@ -269,6 +273,8 @@ def extract_claims(
     return [_full_name(_full_title(claim, text), text) for claim in claims]
 
 
+#: A broadcast transcript's speaker tag opening a paragraph ("[REPORTER] ", "[SOT — NIS] ").
+_BRACKET_TAG = re.compile(r"\[[^\]\n]{1,60}\]\s*")
 #: Pronouns a chain must never name as a source.
 _FIRST_PERSON = re.compile(r"I(?:['’](?:d|m|ve|ll))?", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"(?:he|she)", re.IGNORECASE)

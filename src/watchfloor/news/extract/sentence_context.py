@@ -137,6 +137,8 @@ class _Context:
             named |= {w.lower() for w in canonical.split()}
             if named & cls:
                 return canonical
+        if self.outlet and self.institutional and cls & set(self.outlet.lower().split()):
+            return self.outlet  # a ministry's own release speaking of "the Department"
         return raw
 
 

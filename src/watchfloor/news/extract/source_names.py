@@ -285,6 +285,8 @@ def clean_source(text: str) -> str:
     if paren:
         acronym = paren.group("acr").strip()
         name = (name[: paren.start()] + name[paren.end() :]).strip()
+        if re.fullmatch(r"[A-Z]{2,6}", acronym) and re.fullmatch(r"[A-Z]?[a-z ]+", name):
+            name = acronym  # "Military intelligence (HUR)": the acronym is the name
     captured = _CAPTURED_BY.match(name)
     if captured:
         name = f"{captured.group('p')} {captured.group('np')}"  # "a soldier captured by X"

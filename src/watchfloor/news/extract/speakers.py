@@ -150,7 +150,9 @@ _PARTICIPLES = frozenset(
 _CLAUSE_SUBJECT = re.compile(
     r"^(?P<np>(?:[\w'’.&()-]+\s+){0,9}?[\w'’.&()-]+?)\s+(?:(?:first|also|then|later|has|have|"
     r"had|is|are|was|were|will|would|again|publicly|separately|previously)\s+)*"
-    r"(?:[a-z]+ed|went|gave|made|took|held|put|sent|came|spoke|told|said|says|met|issued)\b"
+    r"(?:[a-z]+ed|went|gave|given|made|took|taken|held|put|sent|came|spoke|told|said|says|met|"
+    r"issued|been|seen|saw|shown|lost|flew|kept|left|wrote|written|began|begun|declines?|"
+    r"refuses?|visits?|meets|gives|makes|takes|holds)\b"
 )
 
 
@@ -354,7 +356,8 @@ _TITLE_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in _TITLES_ABBREVIATED) + r")
 NAME_PHRASE = rf"[^,;.“\"]+(?:(?:\.(?=\w|(?-i:\s+[a-z]))|{_TITLE_DOT})[^,;.“\"]*)*"
 #: "were estimated by the NIS", "The figure was given by HUR": the agent of a reporting passive.
 _AGENT = re.compile(
-    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:estimated|given|provided|reported|put|"
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|first\s+|also\s+|later\s+)?"
+    r"(?:estimated|given|provided|reported|put|made\s+public|"
     r"assessed|confirmed|released|announced|cited|counted|disclosed|revealed|published|stated|"
     r"relayed|shared|tallied|compiled|calculated|issued|supplied|presented|believed|thought|"
     r"considered|understood|feared|assumed|suspected|projected|expected)\s+"
