@@ -619,3 +619,35 @@ def test_a_bracketed_transcript_tag_does_not_hide_the_speaker() -> None:
     )
     claims = extract_claims(text, published=PUB, nlp="rules")
     assert [c.attribution[0] for c in claims] == ["National Intelligence Service"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "About 3,000 North Korean soldiers have been killed, said Rep. Park Sun-won, who "
+            "sits on the intelligence committee.",
+            ("Park Sun-won",),
+        ),
+        (
+            "The number of North Korean casualties has reached 4,000, said Park Sun-won.",
+            ("Park Sun-won",),
+        ),
+        (
+            "North Korean troops numbering about 11,000 are in Kursk, said a statement from the "
+            "Pentagon.",
+            ("Pentagon",),
+        ),
+        (
+            "President Volodymyr Zelensky, in a video address on Sunday, said the North Korean "
+            'contingent had lost "more than 3,000 killed and wounded" in Kursk.',
+            ("Volodymyr Zelensky",),
+        ),
+        ('"We believe around 1,000 troops have been wounded," the official said.', ("official",)),
+        ("Kim Jong Un vowed to send 6,000 military builders, state media KCNA reported.", ("KCNA",)),
+    ],
+)
+def test_speakers_after_the_verb_and_quoted_first_persons(
+    text: str, chain: tuple[str, ...]
+) -> None:
+    assert _chain(text) == chain

@@ -72,8 +72,11 @@ _CITING = re.compile(
     re.IGNORECASE,
 )
 _INVERTED = re.compile(
-    r"(?:[\"”’],?|,)\s*(?:said|says|added|wrote|told\s+\w+)\s+(?P<np>(?:the\s+)?[A-Z][^,;.]*|"
-    r"the\s+[a-z][^,;.]*)"
+    r"(?:[\"”’],?|,)\s*(?P<verb>said|says|added|wrote|told\s+\w+)\s+"
+    rf"(?P<np>(?:the\s+)?(?=[A-Z]){NAME_PHRASE}|(?:the|an?)\s+[a-z][^,;.]*)"
+)
+_AUXILIARY = re.compile(
+    r"\b(?:had|has|have|was|were|is|are|would|will|could|may|might|must|did|does|can)\b"
 )
 _TOLD_OBJECT = re.compile(r"^\s+(?P<obj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 _NOT_OUTLETS = frozenset({"parliament", "congress", "lawmakers", "reporters", "legislators"})
@@ -252,14 +255,16 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         )
         inner = tuple(_situate_all(_inner_chain(np), sentence, match.start()))
         add(match.start(), match.end(), inner, np, "according", leading, not leading)
+    inverted: set[int] = set()
     for match in _INVERTED.finditer(sentence):
         np = match.group("np").strip()
         if np.lower() in _PRONOUNS or len(np.split()) > 8 or re.search(r"\d", np):
             continue
-        if _VERB.search(np):
-            continue  # ", said the military believed ...": a clause, not a speaker
+        if _VERB.search(np) or _AUXILIARY.search(np):
+            continue  # ", said the military believed ...", "said the unit had lost": clauses
         np = _situate(np, sentence, match.start("np"))
         add(match.start("np"), match.end("np"), (clean_source(np),), np, "tag", False, True)
+        inverted.add(match.start("verb"))
     for match in _AGENT.finditer(sentence):
         np = _cut_agent(match.group("np"))
         if _TIME_AGENT.match(np):
@@ -281,6 +286,8 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         )
     for match in _VERB.finditer(sentence):
         verb = match.group(0)
+        if match.start() in inverted:
+            continue  # "..., said Rep. Park": the speaker follows the verb
         found = None
         participle = False
         joined = _COORDINATED_VERB.search(sentence, 0, match.start())

@@ -198,6 +198,11 @@ def _chain(
         if inner and not ordered[0][0].forward and ordered[0][0].kind == "speaker":
             ordered.remove(inner[0])
             ordered.insert(0, inner[0])
+    if len(ordered) > 1 and ordered[0][0].pronoun and ordered[0][1][-1].lower() in ("we", "i"):
+        # '"We believe ...," the official said': the quotation's first person is its speaker
+        tags = [item for item in ordered[1:] if item[0].start >= quantity.end]
+        if tags:
+            ordered.remove(ordered[0])
     # ", citing X" closing the sentence: where the speaker got the figure, so its origin
     ordered.sort(key=lambda item: item[0].kind != "cited")
     chain: list[str] = []
