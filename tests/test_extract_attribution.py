@@ -644,7 +644,10 @@ def test_a_bracketed_transcript_tag_does_not_hide_the_speaker() -> None:
             ("Volodymyr Zelensky",),
         ),
         ('"We believe around 1,000 troops have been wounded," the official said.', ("official",)),
-        ("Kim Jong Un vowed to send 6,000 military builders, state media KCNA reported.", ("KCNA",)),
+        (
+            "Kim Jong Un vowed to send 6,000 military builders, state media KCNA reported.",
+            ("KCNA",),
+        ),
     ],
 )
 def test_speakers_after_the_verb_and_quoted_first_persons(
