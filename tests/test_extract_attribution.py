@@ -654,3 +654,23 @@ def test_speakers_after_the_verb_and_quoted_first_persons(
     text: str, chain: tuple[str, ...]
 ) -> None:
     assert _chain(text) == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "According to Lee, the spy agency also said North Korea may send 3,000 troops.",
+            ("spy agency", "Lee"),
+        ),
+        (
+            "The NIS believes Pyongyang could dispatch up to 30,000 more troops as early as "
+            "July, Park said, citing the agency.",
+            ("NIS", "Park"),
+        ),
+    ],
+)
+def test_a_lead_phrase_and_a_cited_description_of_a_named_body(
+    text: str, chain: tuple[str, ...]
+) -> None:
+    assert _chain(text) == chain

@@ -119,6 +119,13 @@ _INTRO = re.compile(
     r"Briefing|Meeting|Visiting|Standing)\b[^,\"“”]*,\s*$"
 )
 _TAG_BEFORE = re.compile(r"(?:^|[,\"”’]\s*)$")
+#: "According to Lee, the agency said ...": a short lead phrase with no figure, after which
+#: a speaker opens its own clause instead of closing a quoted one.
+_LEAD_ONLY = re.compile(
+    r"\W*(?:According\s+to|In|On|At|After|Separately|Meanwhile|However|Earlier|Later|Also|"
+    r"Elsewhere|Since|Last|This|Asked|Speaking)\b(?![^,]*(?:\d|[\"“”]|\b(?:dozens?|hundreds?|"
+    r"thousands?|several|one|two|three|four|five|six|seven|eight|nine|ten)\b))[^,;]{0,60},\s*"
+)
 _THAT_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:that|:)|^[^.;,]{0,30},\s+(?:acknowledging|adding|saying|noting|"
     r"confirming|claiming)\s+that\b",
@@ -359,7 +366,11 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
                 if behind:
                     names.insert(0, behind)
                 end += len(sentence[end:]) - len(sentence[end:].lstrip(" ,")) + briefer.end()
-        tag = bool(_TAG_BEFORE.search(sentence[:start].rstrip())) and start > 0
+        tag = (
+            bool(_TAG_BEFORE.search(sentence[:start].rstrip()))
+            and start > 0
+            and not _LEAD_ONLY.fullmatch(sentence[:start])
+        )
         forward = (
             not tag
             or bool(_THAT_AFTER.match(sentence[match.end() :]))

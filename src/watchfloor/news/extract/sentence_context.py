@@ -105,7 +105,10 @@ class _Context:
             # the speaker when the text called it "the ..."; a cited body named only by a
             # lower-case description ("briefed by the intelligence service")
             described = (
-                i != at and raw[:1].islower() and " " in raw and not raw.startswith("unnamed")
+                i != at
+                and raw[:1].islower()
+                and (" " in raw or any(raw in c for c in _HEAD_CLASSES))
+                and not raw.startswith("unnamed")
             )
             if names[i] == raw and raw and ((i == at and mention.definite) or described):
                 names[i] = self._antecedent(raw)
