@@ -674,3 +674,8 @@ def test_a_lead_phrase_and_a_cited_description_of_a_named_body(
     text: str, chain: tuple[str, ...]
 ) -> None:
     assert _chain(text) == chain
+
+
+def test_figures_compiled_by_a_service_of_an_outlet() -> None:
+    text = "Figures compiled by the BBC's Russian service put the number of dead at about 600."
+    assert _chain(text) == ("BBC Russian service",)

@@ -144,7 +144,8 @@ _QUANTIFIER = re.compile(
 )
 _FROM_DOCUMENT = re.compile(
     r"^(?:[\w-]+\s+){0,2}(?:figures|data|estimates?|assessments?|statements?|numbers|"
-    r"information|findings|analysis|count|reports?|study|studies|paper|survey)\s+(?:from|by|of|released\s+by|provided\s+by)\s+"
+    r"information|findings|analysis|count|reports?|study|studies|paper|survey)\s+(?:from|by|of|"
+    r"(?:released|provided|compiled|gathered|collected|produced|published)\s+by)\s+"
     r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -329,7 +330,11 @@ def clean_source(text: str) -> str:
     if owner:
         rest = owner.group("rest")
         if rest[:1].isupper():
-            if not demonym_for(owner.group("owner")):
+            if demonym_for(owner.group("owner")):
+                pass
+            elif re.search(r"\s[a-z]", rest) and not re.search(r"\s(?:of|for)\s", rest):
+                name = f"{owner.group('owner')} {rest}"  # "the BBC's Russian service": the BBC's
+            else:
                 name = rest
         elif acronym:
             name = acronym
