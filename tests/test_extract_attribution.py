@@ -679,3 +679,11 @@ def test_a_lead_phrase_and_a_cited_description_of_a_named_body(
 def test_figures_compiled_by_a_service_of_an_outlet() -> None:
     text = "Figures compiled by the BBC's Russian service put the number of dead at about 600."
     assert _chain(text) == ("BBC Russian service",)
+
+
+def test_he_after_a_surname_described_by_office() -> None:
+    text = (
+        "Budanov, the head of Ukraine's military intelligence, gave a detailed account. "
+        '"We see about 11,000 of them in Kursk," he said.'
+    )
+    assert _chain(text) == ("Budanov",)

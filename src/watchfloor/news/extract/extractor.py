@@ -286,7 +286,11 @@ _TITLED_NAME = re.compile(
     r"Professor|Prof\.|Dr\.|Mr\.|Ms\.|Mrs\.|[Aa]nalyst|[Oo]fficial|[Rr]esearcher|[Ee]xpert|"
     r"[Aa]dviser|[Ee]nvoy|[Cc]orrespondent)\s+"
     r"(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?![\w'’-]*\s+[A-Z])"
-    r"|(?:^|[.!?\n]\s*|\s)(?P<described>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){1,2}),\s+(?:a|an|the)\s)"
+    r"|(?:^|[.!?\n]\s*|\s)(?P<described>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){1,2}),\s+(?:a|an|the)\s"
+    r"|(?:^|[.!?\n]\s*|\s)(?P<surname>[A-Z][a-z'’]+),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:head|chief|minister|spokes(?:man|woman|person)|director|analyst|official|commander|"
+    r"governor|lawmaker|expert|researcher|adviser|professor|envoy|ambassador|president|"
+    r"secretary|general|colonel|officer|leader)\b)"
 )
 
 
@@ -304,7 +308,7 @@ def _pronoun_speaker(
         (e.start, e.text) for e in entities if e.label == "PERSON" and e.end <= before
     ]
     found.extend(
-        (m.start(), m.group("titled") or m.group("described"))
+        (m.start(), m.group("titled") or m.group("described") or m.group("surname"))
         for m in _TITLED_NAME.finditer(text, 0, before)
     )
     if not found:
