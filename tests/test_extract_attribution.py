@@ -687,3 +687,27 @@ def test_he_after_a_surname_described_by_office() -> None:
         '"We see about 11,000 of them in Kursk," he said.'
     )
     assert _chain(text) == ("Budanov",)
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "SEOUL, Sept. 4 (Yonhap) -- South Korea's spy agency said that 2,000 soldiers died.",
+            ("South Korea's spy agency",),
+        ),
+        (
+            "KYIV, Ukraine (AP) — Ukraine's military intelligence said 3,000 North Korean "
+            "soldiers died.",
+            ("Ukraine's military intelligence",),
+        ),
+        (
+            "Rep. Seo Ji-hoon told reporters after an NIS briefing that the agency estimated the "
+            "toll at 2,000 soldiers. About 11,000 North Korean troops remain in Russia, he said, "
+            "citing the agency.",
+            ("agency", "Seo Ji-hoon"),
+        ),
+    ],
+)
+def test_wire_datelines_and_a_pronoun_citing_a_body(text: str, chain: tuple[str, ...]) -> None:
+    assert _chain(text) == chain

@@ -164,6 +164,8 @@ def _person_trim(name: str, entities: Sequence[Entity], span: tuple[int, int]) -
         if entity.text in name:
             if re.search(rf"\b(?:in|at|from|of|near|to)\s+{re.escape(entity.text)}$", name):
                 return name  # "a source in Rason": the place describes the source
+            if re.search(rf"{re.escape(entity.text)}['’]s?\s", name):
+                return name  # "Kyiv's military intelligence": an owner, not the speaker
             return entity.text
     if inside and name.lower() in _TITLE_WORDS:
         return inside[-1].text
@@ -233,10 +235,6 @@ def extract_claims(
                 context.label = context.normalize(credit.group("source")) if credit else None
                 if interviewee and sent_start in answers:
                     context.label = interviewee  # an answer in a question-and-answer interview
-        tag = _BRACKET_TAG.match(sentence)
-        if tag:
-            # "[REPORTER] The agency says": the tag is no part of the sentence's grammar
-            sentence = " " * tag.end() + sentence[tag.end() :]
         found = _sentence_claims(sentence, sent_start, published, outlet, context)
         if context.label:
             # an interview answer: what the speaker states unattributed, or in the first
@@ -275,6 +273,23 @@ def extract_claims(
 
 #: A broadcast transcript's speaker tag opening a paragraph ("[REPORTER] ", "[SOT — NIS] ").
 _BRACKET_TAG = re.compile(r"\[[^\]\n]{1,60}\]\s*")
+#: A wire dateline: "SEOUL, Sept. 4 (Yonhap) --", "KYIV, Ukraine (AP) —", "MOSCOW, Oct 12 -".
+_DATELINE = re.compile(
+    r"(?P<city>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})"
+    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z]+)?\.?(?:\s+\d{1,2})?)?"
+    r"(?P<agency>\s*\([A-Za-z .&-]{2,30}\))?\s*(?:--|[—–-])\s+(?=[A-Z\"“])"
+)
+
+
+def _wire_dateline(sentence: str) -> re.Match[str] | None:
+    """The dateline opening a wire story's first sentence: the city in capitals, or any city
+    with the agency in brackets."""
+    found = _DATELINE.match(sentence)
+    if found and (found.group("agency") or found.group("city").isupper()):
+        return found
+    return None
+
+
 #: Pronouns a chain must never name as a source.
 _FIRST_PERSON = re.compile(r"I(?:['’](?:d|m|ve|ll))?", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"(?:he|she)", re.IGNORECASE)
@@ -468,7 +483,11 @@ def _sentence_claims(
         for e in context.entities
         if e.label in _ENTITY_LABELS and offset <= e.start and e.end <= end
     ]
-    for mention in find_mentions(sentence, entities):
+    tag = _BRACKET_TAG.match(sentence) or _wire_dateline(sentence)
+    # "[REPORTER] The agency says", "SEOUL, Sept. 4 (Yonhap) -- The agency said": the tag or
+    # dateline is no part of the grammar that finds speakers (its date still dates claims)
+    grammar = " " * tag.end() + sentence[tag.end() :] if tag else sentence
+    for mention in find_mentions(grammar, entities):
         names = mention.names
         if context.entities:
             span = (offset + mention.start, offset + mention.end)

@@ -90,16 +90,16 @@ class _Context:
     ) -> tuple[str, ...]:
         names = [self.normalize(name) for name in raw_names]
         if mention.pronoun:
-            word = raw_names[-1].lower()
-            if word == "we" and not quoted and self.label:
-                return (self.label,)  # "Our brigade counted", answering in an interview
-            if word == "we" and not quoted and self.outlet:
-                return (self.outlet,)  # an analyst note's "we estimate": the publisher's voice
-            speakers = [m for m, _ in earlier if m.kind == "speaker" and not m.pronoun]
-            if speakers and word != "we":
-                return (self.normalize(speakers[-1].speaker or speakers[-1].names[-1]),)
-            if self.previous_chain:
-                return self.previous_chain
+            substitute = self._pronoun(raw_names[-1].lower(), earlier, quoted)
+            if substitute and len(raw_names) > 1:
+                # "he said, citing the agency": the cited source stays before the speaker
+                cited = [
+                    self._antecedent(raw) if name == raw and raw[:1].islower() else name
+                    for raw, name in zip(raw_names[:-1], names[:-1], strict=True)
+                ]
+                return (*cited, substitute[0])
+            if substitute:
+                return substitute
         at = raw_names.index(mention.speaker) if mention.speaker in raw_names else 0
         for i, raw in enumerate(raw_names):
             # the speaker when the text called it "the ..."; a cited body named only by a
@@ -116,6 +116,19 @@ class _Context:
             if not raw.lower().startswith(("he", "she", "it", "they", "we")) or " " in raw:
                 self.recent.append((raw, canonical))
         return tuple(names)
+
+    def _pronoun(
+        self, word: str, earlier: Sequence[tuple[Mention, tuple[str, ...]]], quoted: bool
+    ) -> tuple[str, ...]:
+        """Who a pronoun speaker ("he", "we") stands for, or nothing when no one is known."""
+        if word == "we" and not quoted and self.label:
+            return (self.label,)  # "Our brigade counted", answering in an interview
+        if word == "we" and not quoted and self.outlet:
+            return (self.outlet,)  # an analyst note's "we estimate": the publisher's voice
+        speakers = [m for m, _ in earlier if m.kind == "speaker" and not m.pronoun]
+        if speakers and word != "we":
+            return (self.normalize(speakers[-1].speaker or speakers[-1].names[-1]),)
+        return self.previous_chain
 
     def _antecedent(self, raw: str) -> str:
         """The source an earlier sentence named that a description ("the agency") refers to,

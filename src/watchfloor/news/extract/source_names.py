@@ -250,7 +250,7 @@ _VOICE_OF = re.compile(
 #: "Ukrainian drone unit Nichni Ptakhy": a lower-case description before a proper name.
 _DESCRIBED_NAME = re.compile(
     r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:(?!(?:of|in|at|for|from|on|to|the|and|with|by|near|close|"
-    r"inside|within|among|spokes(?:man|woman|person)|press)\b)[a-z][\w-]*\s+){1,3}"
+    r"inside|within|among|spokes(?:man|woman|person)|press)\b)[a-z][\w'’-]*\s+){1,3}"
     r"(?P<proper>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3}|[A-Z]{2,6})$"
 )
 
