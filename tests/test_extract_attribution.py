@@ -711,3 +711,48 @@ def test_he_after_a_surname_described_by_office() -> None:
 )
 def test_wire_datelines_and_a_pronoun_citing_a_body(text: str, chain: tuple[str, ...]) -> None:
     assert _chain(text) == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "Pyongyang has not commented. But analysts say North Korea could send up to 100,000 "
+            "troops.",
+            ("analysts",),
+        ),
+        (
+            "The estimate of 12,000 troops came from Ukraine's military intelligence.",
+            ("Ukraine's military intelligence",),
+        ),
+    ],
+)
+def test_an_opening_conjunction_and_a_figure_that_came_from(
+    text: str, chain: tuple[str, ...]
+) -> None:
+    assert _chain(text) == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "The NIS was cited by lawmakers as saying that 15,000 troops had been sent.",
+            ("NIS", "lawmakers"),
+        ),
+        (
+            "Citing satellite imagery, the think tank said about 5,000 troops had gathered at "
+            "the port.",
+            ("think tank",),
+        ),
+        (
+            "The figure, provided by Ukraine's military intelligence, could not be verified. It "
+            "said 3,000 North Korean soldiers had been killed.",
+            ("Ukraine's military intelligence",),
+        ),
+    ],
+)
+def test_cited_as_saying_evidence_is_no_source_and_a_reduced_passive_agent(
+    text: str, chain: tuple[str, ...]
+) -> None:
+    assert _chain(text) == chain

@@ -36,6 +36,7 @@ from watchfloor.news.extract.source_names import (
 )
 from watchfloor.news.extract.speakers import (
     _AGENT,
+    _REDUCED_AGENT,
     _BRIEFED,
     _PARTICIPLES,
     _PRONOUNS,
@@ -74,6 +75,10 @@ _CITING = re.compile(
 _INVERTED = re.compile(
     r"(?:[\"”’],?|,)\s*(?P<verb>said|says|added|wrote|told\s+\w+)\s+"
     rf"(?P<np>(?:the\s+)?(?=[A-Z]){NAME_PHRASE}|(?:the|an?)\s+[a-z][^,;.]*)"
+)
+_CITED_AS = re.compile(
+    r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+cited\s+by\s+"
+    r"(?P<by>[^,;“\"]+?)\s+as\s+(?:saying|stating|estimating|telling)\b"
 )
 _AUXILIARY = re.compile(
     r"\b(?:had|has|have|was|were|is|are|would|will|could|may|might|must|did|does|can)\b"
@@ -177,8 +182,8 @@ _COORDINATED_VERB = re.compile(
 )
 #: "The headline number today comes from military intelligence, the HUR": the number's source.
 _COMES_FROM = re.compile(
-    r"\b(?:figures?|numbers?|estimates?|tally|count|data|information)\b[^.;,]{0,30}?\b"
-    r"(?:comes?|came)\s+from\s+(?P<np>[^;.“\"]+)"
+    r"\b(?:figures?|numbers?|estimates?|tally|count|data|information)\b"
+    r"(?:[^.;,]|[,.](?=\d)){0,40}?\b(?:comes?|came)\s+from\s+(?P<np>[^;.“\"]+)"
 )
 #: "the figure South Korea's spy agency gave in the autumn: roughly 11,000": its giver.
 _FIGURE_GIVEN = re.compile(
@@ -242,7 +247,8 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         parts = [part.strip() for part in match.group("np").split(",") if part.strip()]
         np = next((part for part in reversed(parts) if re.search(r"\b[A-Z]", part)), parts[0])
         np = _situate(np, sentence, match.start("np"))
-        add(match.start("np"), match.end("np"), (clean_source(np),), np, "doc", True, False)
+        # "the estimate of 12,000 came from X" as well as "the number comes from X: 11,000"
+        add(match.start("np"), match.end("np"), (clean_source(np),), np, "doc", True, True)
     for match in _FIGURE_GIVEN.finditer(sentence):
         np = _situate(match.group("np"), sentence, match.start("np"))
         add(match.start(), match.end(), (clean_source(np),), np, "doc", True, False)
@@ -272,6 +278,12 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         np = _situate(np, sentence, match.start("np"))
         add(match.start("np"), match.end("np"), (clean_source(np),), np, "tag", False, True)
         inverted.add(match.start("verb"))
+    for match in _CITED_AS.finditer(sentence):
+        # "The NIS was cited by lawmakers as saying": the NIS, relayed by the lawmakers
+        found = _speaker_before(sentence, match.start())
+        if found:
+            names = (clean_source(found.np), clean_source(match.group("by")))
+            add(found.start, match.end(), names, found.np, "speaker", True, False, names[0])
     for match in _AGENT.finditer(sentence):
         np = _cut_agent(match.group("np"))
         if _TIME_AGENT.match(np):
@@ -279,6 +291,10 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         np = _situate(np, sentence, match.start("np"))
         agent = (clean_source(np),)
         add(match.start("np"), match.start("np") + len(np), agent, np, "agent", False, True)
+    for match in _REDUCED_AGENT.finditer(sentence):
+        np = _situate(_cut_agent(match.group("np")), sentence, match.start("np"))
+        agent = (clean_source(np),)
+        add(match.start("np"), match.start("np") + len(np), agent, np, "agent", True, True)
     for match in _LEAKED.finditer(sentence):
         doc = re.sub(r"^(?:the|a|an)\s+", "", match.group("doc"), flags=re.IGNORECASE)
         add(
@@ -352,9 +368,7 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         if lead and not cited_np:
             cited_np = lead.group("np")
         if cited_np:
-            cited = clean_source(_situate(cited_np, sentence, start))
-            if cited:
-                names.insert(0, cited)
+            names[:0] = _cited_names(_situate(cited_np, sentence, start))
         citing = _CITING.search(sentence, match.end())
         if citing and citing.start() - match.end() < 60:
             situated = _situate(citing.group("np"), sentence, citing.start())

@@ -56,11 +56,22 @@ _IN_TURN = re.compile(
 
 
 def _cited_names(np: str) -> list[str]:
-    """The cleaned names in a cited phrase, origin first ("X who in turn cited Y" → [Y, X])."""
+    """The cleaned names in a cited phrase, origin first ("X who in turn cited Y" → [Y, X]);
+    none for evidence that no one is named as giving ("citing satellite imagery")."""
     turn = _IN_TURN.search(np)
     if turn:
         return [*_cited_names(turn.group("np")), clean_source(np[: turn.start()])]
-    return [clean_source(np)]
+    name = clean_source(np)
+    return [] if _EVIDENCE.fullmatch(name) else [name]
+
+
+#: Evidence, not a source: what a speaker cites when the figure is the speaker's own reading.
+_EVIDENCE = re.compile(
+    r"(?:(?:new|recent|commercial|latest|own|high-resolution)\s+)*(?:satellite\s+)?"
+    r"(?:imagery|images?|photos?|photographs?|pictures|footage|videos?|intercepts?|"
+    r"intercepted\s+\w+|documents?|records?|obituaries|evidence)",
+    re.IGNORECASE,
+)
 
 
 #: "information received by the Mission from the Government of Ukraine": the giver, then the

@@ -274,6 +274,7 @@ def clean_source(text: str) -> str:
     unnamed = bool(re.match(r"(?:(?:the|an?)\s+)?(?:unnamed|anonymous)\b", text.strip(), re.I))
     name = _ANONYMOUS.sub("", text).strip(" ,\"“”'")
     name = re.sub(r"\s+(?:who|which|that)\b.*$", "", name)
+    name = re.sub(r"^(?:But|And|Yet|So|Still|Now|Meanwhile|However,?)\s+", "", name)
     name = re.sub(r"^(?:the|a|an|its|their)\s+", "", name, flags=re.IGNORECASE)
     name = _QUANTIFIER.sub("", name)
     name = re.sub(r"^(?:the\s+)?(?:country|nation|government)['’]s\s+", "", name)

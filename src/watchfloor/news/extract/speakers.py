@@ -58,7 +58,9 @@ _SOURCE_HINT = re.compile(
     r"commentary|minister|office|staff|monitors?|researchers?|lawmaker|unit|forces|footage|"
     r"broadcast|statement|document|television|reports?|workers?|witness(?:es)?|medics?|"
     r"residents?|traders?|doctors?|journalists?|correspondents?|defectors?|channels?|bloggers?|"
-    r"milbloggers?|posts?|headquarters|committee|council|mission|command|directorate|prosecutors?|court|institute|delegat(?:e|ion)s?)\b"
+    r"milbloggers?|posts?|headquarters|committee|council|mission|command|directorate|prosecutors?|court|institute|delegat(?:e|ion)s?|"
+    r"tanks?|centre|center|group|watchdog|newspaper|outlet|website|broadcaster|foundation|"
+    r"project|network|monitor)\b"
 )
 _SOURCE_HEAD = re.compile(
     r"\b(?:officials|analysts|sources|experts|lawmakers|legislators|diplomats|observers|"
@@ -362,6 +364,12 @@ _AGENT = re.compile(
     r"relayed|shared|tallied|compiled|calculated|issued|supplied|presented|believed|thought|"
     r"considered|understood|feared|assumed|suspected|projected|expected)\s+"
     rf"(?:[^\s,;.]+\s+){{0,3}}?by\s+(?P<np>(?:(?:the|a|an)\s+)?{NAME_PHRASE})"
+)
+#: "The figure, provided by HUR, ...": the agent of a reduced relative after a figure noun.
+_REDUCED_AGENT = re.compile(
+    r"\b(?:figures?|estimates?|numbers?|tally|count|data|assessments?|toll)\b"
+    r"(?:[^.;,]|,(?=\d)){0,40}?,\s+(?:\w+ly\s+)?(?:provided|given|released|compiled|supplied|"
+    rf"published|issued)\s+by\s+(?P<np>(?:(?:the|a|an)\s+)?{NAME_PHRASE})"
 )
 _AGENT_END = re.compile(
     r"\s+(?:to|as|after|before|during|when|while|and|with|for|last|this|on|in|at|that|since|"
