@@ -36,11 +36,11 @@ from watchfloor.news.extract.source_names import (
 )
 from watchfloor.news.extract.speakers import (
     _AGENT,
-    _REDUCED_AGENT,
     _BRIEFED,
     _PARTICIPLES,
     _PRONOUNS,
     _QUOTED_OBJECT,
+    _REDUCED_AGENT,
     _VERB,
     NAME_PHRASE,
     _clause_subject,
