@@ -756,3 +756,24 @@ def test_cited_as_saying_evidence_is_no_source_and_a_reduced_passive_agent(
     text: str, chain: tuple[str, ...]
 ) -> None:
     assert _chain(text) == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        (
+            '"We estimate that 3,000 North Korean soldiers have been killed. The real number '
+            'may be higher," Budanov told reporters.',
+            "Budanov",
+        ),
+        (
+            "“Some 3,000 North Korean soldiers have been killed. The real number may be "
+            "higher,” said Kyrylo Budanov.",
+            "Kyrylo Budanov",
+        ),
+    ],
+)
+def test_a_quotation_of_several_sentences_belongs_to_the_speaker_after_it(
+    text: str, origin: str
+) -> None:
+    assert _chain(text)[0] == origin

@@ -17,6 +17,7 @@ from dataclasses import replace
 from watchfloor.news.claim import Claim, NlpMode
 from watchfloor.news.extract.attribution import (
     Mention,
+    clean_source,
     find_mentions,
 )
 from watchfloor.news.extract.claim_times import (
@@ -267,6 +268,7 @@ def extract_claims(
     notes = _footnotes(text)
     if notes:
         claims = [_footnoted(claim, notes, context, text) for claim in claims]
+    claims = [_quoted_speaker(claim, text, context) for claim in claims]
     claims = [_pronoun_speaker(claim, text, entities, context) for claim in claims]
     return [_full_name(_full_title(claim, text), text) for claim in claims]
 
@@ -307,6 +309,43 @@ _TITLED_NAME = re.compile(
     r"governor|lawmaker|expert|researcher|adviser|professor|envoy|ambassador|president|"
     r"secretary|general|colonel|officer|leader)\b)"
 )
+
+
+#: The speaker tag after a closing quotation mark: '," Budanov told reporters.'
+_TAG_AFTER_QUOTE = re.compile(
+    r"\s*,?\s*(?:(?P<verb>said|says|added|told\s+\w+|wrote)\s+(?P<after>[A-Z][\w.'’ -]{1,60}?)"
+    r"|(?P<before>(?:the\s+)?[\w.'’ -]{1,60}?)\s+(?:said|says|added|wrote|explained|"
+    r"told(?:\s+(?:the\s+)?[\w.'’-]+){1,3}))"
+    r"\s*(?:[.,;]|$)"
+)
+#: A source word standing for "the speaker of this quotation" inside it.
+_IN_QUOTE = frozenset({"unattributed", "we", "i"})
+
+
+def _quoted_speaker(claim: Claim, text: str, context: _Context) -> Claim:
+    """A figure inside a quotation of several sentences whose speaker is named only after the
+    quotation closes ('"We count 3,000 dead. The real number is higher," Budanov said.')."""
+    chain = claim.attribution
+    if not chain or chain[0].lower() not in _IN_QUOTE:
+        return claim
+    start, end = claim.extra.get("count_span", claim.span)
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    head = text[paragraph_start:start]
+    straight = head.count('"') % 2 == 1
+    curly = head.rfind("“") > head.rfind("”")
+    if not (straight or curly):
+        return claim
+    close = text.find("”" if curly else '"', end)
+    if close < 0 or "\n" in text[end:close] or close - end > 600:
+        return claim
+    tag = _TAG_AFTER_QUOTE.match(text, close + 1)
+    if tag is None:
+        return claim
+    np = tag.group("after") or tag.group("before")
+    if np.strip().lower() in ("he", "she"):
+        return replace(claim, attribution=(np.strip(), *chain[1:]))  # resolved after
+    name = context.normalize(clean_source(np))
+    return replace(claim, attribution=(name, *chain[1:])) if name else claim
 
 
 def _pronoun_speaker(
