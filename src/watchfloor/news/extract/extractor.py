@@ -358,12 +358,13 @@ def _pronoun_speaker(
     if not chain or not _THIRD_PERSON.fullmatch(chain[0]):
         return claim
     before = claim.span[0]
+    window = max(0, before - _NAME_LOOKBACK)
     found: list[tuple[int, str]] = [
         (e.start, e.text) for e in entities if e.label == "PERSON" and e.end <= before
     ]
     found.extend(
         (m.start(), m.group("titled") or m.group("described") or m.group("surname"))
-        for m in _TITLED_NAME.finditer(text, 0, before)
+        for m in _TITLED_NAME.finditer(text, window, before)
     )
     if not found:
         return claim
@@ -407,16 +408,22 @@ _NOT_GIVEN_NAMES = frozenset(
 )
 
 
+_NAME_LOOKBACK = 20_000
+
+
 def _full_name(claim: Claim, text: str) -> Claim:
     """A claim whose chain names a person by surname alone ("Melnyk said"), with the full name
     the text gave earlier ("Taras Melnyk, a volunteer, ...")."""
     chain = list(claim.attribution)
     changed = False
+    # an article names a person in full within its own length; a bounded look-back keeps a
+    # multi-megabyte dump linear
+    window = max(0, claim.span[1] - _NAME_LOOKBACK)
     for i, name in enumerate(chain):
         if not re.fullmatch(r"[A-Z][\w'’-]+", name) or name.isupper():
             continue  # one capitalized word; acronyms (NIS, HUR) are names already
         pattern = rf"\b(?P<given>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+{re.escape(name)}\b"
-        for found in re.compile(pattern).finditer(text, 0, claim.span[1]):
+        for found in re.compile(pattern).finditer(text, window, claim.span[1]):
             given = found.group("given").split()
             given = [w for w in given if w.rstrip(".") not in _NOT_GIVEN_NAMES]
             if given:
@@ -428,7 +435,7 @@ def _full_name(claim: Claim, text: str) -> Claim:
             first = re.compile(
                 rf"\b{re.escape(name)}\s+(?P<given>[A-Z][a-z]+(?:-[A-Za-z][a-z]+| [A-Z][a-z]+)?)\b"
             )
-            found_first = first.search(text, 0, claim.span[1])
+            found_first = first.search(text, window, claim.span[1])
             if found_first and found_first.group("given").split()[0] not in _NOT_GIVEN_NAMES:
                 chain[i] = f"{name} {found_first.group('given')}"
                 changed = True
