@@ -777,3 +777,19 @@ def test_a_quotation_of_several_sentences_belongs_to_the_speaker_after_it(
     text: str, origin: str
 ) -> None:
     assert _chain(text)[0] == origin
+
+
+def test_a_denied_report_and_the_ministry_named_before() -> None:
+    text = (
+        "MOSCOW, March 3 (TASS) - Russian Defense Ministry spokesman Igor Konashenkov on Monday "
+        "dismissed Western media reports that some 15,000 North Korean troops were fighting in "
+        'Kursk as "a provocation." Earlier, the Ukrainian General Staff claimed that 4,000 '
+        "North Korean servicemen had been killed or wounded. According to the ministry, "
+        "Ukrainian forces lost more than 1,500 servicemen over the past week."
+    )
+    claims = extract_claims(text, published=PUB, outlet="TASS", nlp="rules")
+    assert [c.attribution for c in claims] == [
+        ("western media", "Russian Defense Ministry"),
+        ("Ukrainian General Staff",),
+        ("Russian Defense Ministry",),
+    ]

@@ -439,6 +439,8 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         else:
             name = " ".join(f"{match.group('adj')}{match.group('noun')}".lower().split())
             name = re.sub(r"^(?:some|other|recent|earlier)\s+", "", name)
+            # "Western media reports": the Western media, as "reports in Western media"
+            name = re.sub(r"^((?:western|foreign)\s+(?:media|press))\s+\w+$", r"\1", name)
         add(match.start(), match.end(), (name,), match.group(0), "claims", True, False)
     for match in _SHOWN_ON.finditer(sentence):
         np = _situate(match.group("np"), sentence, match.start())

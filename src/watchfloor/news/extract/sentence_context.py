@@ -140,6 +140,12 @@ class _Context:
         if head in _DOCUMENT_HEADS and self.recent:
             return self.recent[-1][1]
         cls = next((c for c in _HEAD_CLASSES if head in c), frozenset({head}))
+        for earlier, canonical in reversed(self.recent):
+            # "the ministry": the last body named with that very head word
+            heads = {w.lower().strip("()") for w in (*earlier.split()[-1:], *canonical.split()[-1:])}
+            proper = canonical.isupper() or any(w[:1].isupper() for w in canonical.split()[1:])
+            if head in heads and head not in _PEOPLE_OF_BODY and proper:
+                return canonical
         # a body of the same kind ("the agency": the last name headed by agency or service)
         # before any name that merely holds such a word ("... Intelligence Committee")
         for earlier, canonical in reversed(self.recent):
