@@ -142,7 +142,8 @@ class _Context:
         cls = next((c for c in _HEAD_CLASSES if head in c), frozenset({head}))
         for earlier, canonical in reversed(self.recent):
             # "the ministry": the last body named with that very head word
-            heads = {w.lower().strip("()") for w in (*earlier.split()[-1:], *canonical.split()[-1:])}
+            last_words = (*earlier.split()[-1:], *canonical.split()[-1:])
+            heads = {w.lower().strip("()") for w in last_words}
             proper = canonical.isupper() or any(w[:1].isupper() for w in canonical.split()[1:])
             if head in heads and head not in _PEOPLE_OF_BODY and proper:
                 return canonical
