@@ -206,3 +206,12 @@ def test_binding_rules(
 def test_distractors_are_not_claims(text: str) -> None:
     """Ratios, things and references back to individuals are not counts of people."""
     assert _claims(text) == []
+
+
+def test_one_in_three_is_a_ratio_not_a_count() -> None:
+    text = '"Roughly one in three North Korean soldiers has been hit," she said.'
+    assert _claims(text) == []
+    assert _claims("The unit killed 50 North Korean soldiers and wounded 47 in three days.") == [
+        ("killed", None, "exact", 50, 50),
+        ("wounded", None, "exact", 47, 47),
+    ]

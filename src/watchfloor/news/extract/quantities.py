@@ -149,6 +149,18 @@ def _single(value: float, hedge: str | None) -> tuple[float | None, float | None
     return low, high, bound
 
 
+#: "one in three soldiers", "two out of every five": both numbers of a ratio.
+_ONE_IN = re.compile(
+    r"\b(?:one|two|three|four|\d)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE
+)
+_IN_N = re.compile(
+    r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    r"(?![\s-]+(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?|waves?|batches|groups|rounds|"
+    r"stages|phases|echelons|places|villages|regions|areas))",
+    re.IGNORECASE,
+)
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every hedged number in ``sentence`` that could be a count (not a year, date or unit).
 
@@ -212,6 +224,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 continue
             if not value.is_integer():
                 continue  # "2.5 wounded for every soldier killed": a ratio, not a count
+            if _ONE_IN.search(before) or _IN_N.match(after):
+                continue  # "one in three soldiers": a ratio, not a count
             stop = match.end()
             or_more = _OR_MORE.match(after)
             if or_more and not hedge:
