@@ -26,7 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def articles(count: int, words: int = 600) -> list[str]:
     """``count`` texts of ``words`` words from the repository's report texts."""
     sources = sorted((ROOT / "src/watchfloor/scenarios/korea_russia/reports").glob("*.md"))
-    sources += sorted((ROOT / "corpus/claims").rglob("*.md"))
+    # the development splits only: held-out texts are read by the scorer alone
+    sources += sorted(
+        p for p in (ROOT / "corpus/claims").rglob("*.md") if not p.parent.name.startswith("heldout")
+    )
     bodies = [
         parse_report(p.read_text(encoding="utf-8")).text for p in sources if p.name != "README.md"
     ]

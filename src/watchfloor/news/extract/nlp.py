@@ -53,6 +53,13 @@ def load_model() -> Any:
             if "senter" in model.component_names and "parser" in model.pipe_names:
                 model.disable_pipe("parser")
                 model.enable_pipe("senter")
+                # The shared tok2vec then serves only the tagger (and the attribute ruler its
+                # tags); the sentence recognizer and the entity recognizer embed tokens
+                # themselves. Without the three, sentences and entities are identical on the
+                # benchmark articles and the model runs 2.2 times as fast.
+                for unused in ("tok2vec", "tagger", "attribute_ruler"):
+                    if unused in model.pipe_names:
+                        model.disable_pipe(unused)
             return model
         except OSError as exc:
             problem = exc
@@ -77,6 +84,17 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _CANDIDATE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|hundreds?|"
     r"thousands?|million|several|additional|more|another|further)\b",
+    re.IGNORECASE,
+)
+
+
+#: ...and a word for people or their losses, without which no figure in it is a claim.
+_PEOPLE = re.compile(
+    r"\b(?:troops?|soldiers?|personnel|men|forces?|fighters|servicem[ae]n|killed|wounded|dead|"
+    r"deaths?|died|casualties|captured|captives?|prisoners?|POWs?|missing|workers|builders|"
+    r"sappers|engineers|deminers|officers|generals|volunteers|Koreans|injured|losses|lost|"
+    r"contingent|replacements|reinforcements|people|nationals|infantry|units?|regiments?|"
+    r"brigades?|battalions?|divisions?|corps|specialists|labou?rers|recruits|conscripts)\b",
     re.IGNORECASE,
 )
 
@@ -107,7 +125,11 @@ def analyse(
         wanted = set(range(len(units)))
     else:
         units = [(a, text[a:b]) for a, b in split(text)]
-        hits = {i for i, (_, unit) in enumerate(units) if _CANDIDATE.search(unit)}
+        hits = {
+            i
+            for i, (_, unit) in enumerate(units)
+            if _CANDIDATE.search(unit) and _PEOPLE.search(unit)
+        }
         wanted = hits
         sentences.extend(
             (offset, offset + len(unit))
