@@ -60,7 +60,8 @@ _SOURCE_HINT = re.compile(
     r"residents?|traders?|doctors?|journalists?|correspondents?|defectors?|channels?|bloggers?|"
     r"milbloggers?|posts?|headquarters|committee|council|mission|command|directorate|prosecutors?|court|institute|delegat(?:e|ion)s?|"
     r"tanks?|centre|center|group|watchdog|newspaper|outlet|website|broadcaster|foundation|"
-    r"project|network|monitor)\b"
+    r"project|network|monitor|governor|mayor|head|chief|director|president|premier|secretary|"
+    r"ambassador|envoy|general|adviser|advisor|professor|fellow|spokesperson)\b"
 )
 _SOURCE_HEAD = re.compile(
     r"\b(?:officials|analysts|sources|experts|lawmakers|legislators|diplomats|observers|"
