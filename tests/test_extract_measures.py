@@ -215,3 +215,32 @@ def test_one_in_three_is_a_ratio_not_a_count() -> None:
         ("killed", None, "exact", 50, 50),
         ("wounded", None, "exact", 47, 47),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia has deployed some 50,000 troops to Kursk, including 11,000 North Koreans.",
+            [("troops", None, "approx", 50000, 50000), ("troops", None, "exact", 11000, 11000)],
+        ),
+        (
+            "Russia has deployed 11,000 North Koreans to Kursk.",
+            [("troops", None, "exact", 11000, 11000)],
+        ),
+        (
+            "Around 3,000 additional soldiers were dispatched in January, bringing the total to "
+            "about 14,000.",
+            [("troops", None, "approx", 3000, 3000), ("troops", None, "approx", 14000, 14000)],
+        ),
+        (
+            "About 1,500 soldiers arrived in October. Another 3,000 followed in November.",
+            [("troops", None, "approx", 1500, 1500), ("troops", None, "exact", 3000, 3000)],
+        ),
+        ("More than 1,200 residents, including 180 children, have left their homes.", []),
+    ],
+)
+def test_nationals_sent_as_a_force_running_totals_and_followers(
+    text: str, expected: list[tuple[str, str | None, str, float | None, float | None]]
+) -> None:
+    assert _claims(text) == expected

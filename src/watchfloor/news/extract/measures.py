@@ -167,6 +167,7 @@ _TREATED = re.compile(
 _FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|another|an\s+additional)\s+$", re.IGNORECASE)
 _ELLIPSIS_AFTER = re.compile(
     r"^(?=\s*(?:[,.;:)\"”]|$|\s+(?:to|were|was|are|is|have|had|would|will|could|may|might|before|"
+    r"followed|arrived|came|joined|remain|remained|returned|"
     r"by|in|on|at|over|within|since|and|or|from|during|this|next|last|soon|later)\b))",
     re.IGNORECASE,
 )
@@ -344,6 +345,13 @@ def bind_measure(
     return binding
 
 
+_FORCE_BEFORE = re.compile(
+    r"\b(?:sent|send|sending|deployed|deploy|deploying|dispatched|dispatch|dispatching|"
+    r"including|included|among\s+them|of\s+whom|stationed|transferred)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _bind(
     sentence: str, start: int, end: int, hedge: str | None, previous: Measure | None
 ) -> Binding | None:
@@ -394,7 +402,9 @@ def _bind(
             subject = (noun.group("mods") + noun.group("noun")).strip()
             return Binding("casualties", None, subject, end + noun.end())
     if noun:
-        added = bool(_FURTHER_BEFORE.search(before))
+        # "another 2,000 Koreans", "deployed 11,000 North Koreans", "including 11,000 North
+        # Koreans": people of a nation sent as a force
+        added = bool(_FURTHER_BEFORE.search(before) or _FORCE_BEFORE.search(before))
         return _noun_binding(noun, after, end, hedge, verb, previous, added)
 
     raised = _RAISED.match(after)
@@ -496,11 +506,22 @@ def _noun_binding(
     return Binding(measure, role, subject, stop)
 
 
+#: "bringing the total to about 14,000": the running total of the count just given.
+_BRINGING_BEFORE = re.compile(
+    r"\b(?:bringing|brings|brought|bring|raising|raises|raised|taking|takes|took)\s+"
+    r"(?:the|its|their)\s+(?:overall\s+|total\s+)?(?:total|tally|number|count|figure|contingent|"
+    r"force)(?:\s+of\s+\w+(?:\s+\w+)?)?\s+(?:to|at)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _toll_binding(
     before: str, end: int, hedge: str | None, previous: Measure | None
 ) -> Binding | None:
     if _TOTAL_BEFORE.search(before):
         return Binding("troops", None, None, end)
+    if _BRINGING_BEFORE.search(before):
+        return Binding(previous or "troops", None, None, end)
     if previous is not None and _FIGURE_BEFORE.search(before):
         return Binding(previous, None, None, end)
     size = _SIZE_BEFORE.search(before)
