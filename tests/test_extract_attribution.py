@@ -793,3 +793,13 @@ def test_a_denied_report_and_the_ministry_named_before() -> None:
         ("Ukrainian General Staff",),
         ("Russian Defense Ministry",),
     ]
+
+
+def test_the_assessment_named_again_is_its_owners() -> None:
+    text = (
+        "North Korea is preparing to send thousands more troops, according to a Ukrainian "
+        "intelligence assessment shared with CNN. The assessment, which CNN has seen, says "
+        "between 25,000 and 30,000 additional soldiers could be deployed as early as July."
+    )
+    claims = extract_claims(text, published=PUB, outlet="CNN", nlp="rules")
+    assert [c.attribution[0] for c in claims] == ["Ukrainian intelligence"] * 2

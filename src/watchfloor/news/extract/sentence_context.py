@@ -35,7 +35,21 @@ _HEAD_CLASSES: tuple[frozenset[str], ...] = (
 )
 #: "the footage showed", "the statement said": the document of the source named last.
 _DOCUMENT_HEADS = frozenset(
-    {"footage", "statement", "broadcast", "report", "document", "video", "images", "release"}
+    {
+        "footage",
+        "statement",
+        "broadcast",
+        "report",
+        "document",
+        "video",
+        "images",
+        "release",
+    }
+)
+#: "The assessment, which CNN has seen, says": the origin of the last sentence's chain, whose
+#: assessment it is (not whoever it was shared with).
+_ASSESSMENT_HEADS = frozenset(
+    {"assessment", "estimate", "analysis", "memo", "dossier", "findings", "study", "paper"}
 )
 
 
@@ -139,6 +153,12 @@ class _Context:
             head = words[-2]  # "agency officials": people speaking for the agency
         if head in _DOCUMENT_HEADS and self.recent:
             return self.recent[-1][1]
+        if head in _ASSESSMENT_HEADS:
+            for earlier, canonical in reversed(self.recent):
+                if head in earlier.lower().split():
+                    return canonical  # named before as "a classified U.S. assessment"
+            if self.previous_chain:
+                return self.previous_chain[0]
         cls = next((c for c in _HEAD_CLASSES if head in c), frozenset({head}))
         for earlier, canonical in reversed(self.recent):
             # "the ministry": the last body named with that very head word
