@@ -803,3 +803,12 @@ def test_the_assessment_named_again_is_its_owners() -> None:
     )
     claims = extract_claims(text, published=PUB, outlet="CNN", nlp="rules")
     assert [c.attribution[0] for c in claims] == ["Ukrainian intelligence"] * 2
+
+
+def test_it_after_a_described_body_is_the_body_named_in_full() -> None:
+    text = (
+        "About 300 North Korean soldiers have been killed, South Korea's spy agency said Monday. "
+        "The spy agency also said it confirmed that two North Korean soldiers were captured."
+    )
+    claims = extract_claims(text, published=PUB, nlp="rules")
+    assert [c.attribution[0] for c in claims] == ["South Korea's spy agency"] * 2

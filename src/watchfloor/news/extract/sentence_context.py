@@ -139,9 +139,14 @@ class _Context:
             return (self.label,)  # "Our brigade counted", answering in an interview
         if word == "we" and not quoted and self.outlet:
             return (self.outlet,)  # an analyst note's "we estimate": the publisher's voice
-        speakers = [m for m, _ in earlier if m.kind == "speaker" and not m.pronoun]
+        speakers = [(m, names) for m, names in earlier if m.kind == "speaker" and not m.pronoun]
         if speakers and word != "we":
-            return (self.normalize(speakers[-1].speaker or speakers[-1].names[-1]),)
+            # "The spy agency also said it confirmed": the speaker as resolved ("the spy
+            # agency" named in full before)
+            mention, names = speakers[-1]
+            if mention.definite and names:
+                return (names[-1],)
+            return (self.normalize(mention.speaker or mention.names[-1]),)
         return self.previous_chain
 
     def _antecedent(self, raw: str) -> str:
