@@ -812,3 +812,26 @@ def test_it_after_a_described_body_is_the_body_named_in_full() -> None:
     )
     claims = extract_claims(text, published=PUB, nlp="rules")
     assert [c.attribution[0] for c in claims] == ["South Korea's spy agency"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "About 1,000 more North Korean troops have arrived in Kursk, people familiar with "
+            "the matter said.",
+            ("people familiar with the matter",),
+        ),
+        (
+            "Sources close to the Russian Defense Ministry said 500 North Koreans had been killed.",
+            ("Sources close to the Russian Defense Ministry",),
+        ),
+        (
+            "Some 500 North Korean officers are in Russia, a diplomatic source in Moscow told "
+            "Kyodo.",
+            ("diplomatic source in Moscow", "Kyodo"),
+        ),
+    ],
+)
+def test_sources_familiar_with_or_close_to(text: str, chain: tuple[str, ...]) -> None:
+    assert _chain(text) == chain

@@ -357,7 +357,7 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
                 and obj.group("obj").lower() not in _NOT_OUTLETS
                 and not re.search(r"(?:an|ese|ish)$", obj.group("obj"))
             ):
-                names.append(obj.group("obj"))
+                names.append(re.sub(r"(?<=[a-z]{2})\.$", "", obj.group("obj")))  # "told Kyodo."
         if verb == "quoted":
             quoted = _QUOTED_OBJECT.match(sentence, match.end())
             if quoted and not re.match(r"by\s", quoted.group("np").strip()):

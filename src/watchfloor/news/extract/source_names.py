@@ -17,7 +17,7 @@ _ANONYMOUS = re.compile(
     re.IGNORECASE,
 )
 _DOCUMENT_WORDS = re.compile(
-    r"\s+(?:assessment|assessments|report|reports|estimate|estimates|analysis|statement|"
+    r"(?<!\bthe)(?<!\bwith)(?<!\bof)(?<!\ba)\s+(?:assessment|assessments|report|reports|estimate|estimates|analysis|statement|"
     r"figures|data|briefing|findings|survey|count)$",
     re.IGNORECASE,
 )

@@ -61,7 +61,8 @@ _SOURCE_HINT = re.compile(
     r"milbloggers?|posts?|headquarters|committee|council|mission|command|directorate|prosecutors?|court|institute|delegat(?:e|ion)s?|"
     r"tanks?|centre|center|group|watchdog|newspaper|outlet|website|broadcaster|foundation|"
     r"project|network|monitor|governor|mayor|head|chief|director|president|premier|secretary|"
-    r"ambassador|envoy|general|adviser|advisor|professor|fellow|spokesperson)\b"
+    r"ambassador|envoy|general|adviser|advisor|professor|fellow|spokesperson|people|persons?|"
+    r"insiders?)\b"
 )
 _SOURCE_HEAD = re.compile(
     r"\b(?:officials|analysts|sources|experts|lawmakers|legislators|diplomats|observers|"
@@ -221,6 +222,16 @@ _DESCRIPTION = re.compile(
 )
 
 
+#: "people familiar with the matter", "a source with knowledge of the talks".
+_FAMILIAR = re.compile(
+    r"(?:^|[,;:]\s*|\s(?=[Aa]\s|[Tt]wo\s|[Ss]everal\s))(?P<np>(?:(?:a|an|the|two|three|several|"
+    r"some|other)\s+)?(?:[\w.-]+\s+){0,2}?(?:people|persons?|sources?|officials?|insiders?|"
+    r"diplomats?)\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|close\s+to)"
+    r"\s+[\w\s'’-]{1,50}?)$",
+    re.IGNORECASE,
+)
+
+
 def _speaker_in(before: str) -> _Speaker | None:
     while True:
         adverbial = _ADVERBIAL.search(before)
@@ -233,6 +244,10 @@ def _speaker_in(before: str) -> _Speaker | None:
     if _PASSIVE.search(before) or _DETERMINER_BEFORE.search(before):
         return None
     before = before.rstrip()
+    familiar = _FAMILIAR.search(before)
+    if familiar:
+        # "people familiar with the matter said": the whole description, "with" and all
+        return _Speaker(familiar.start("np"), familiar.group("np"))
     briefed_subject = _BRIEFED_SUBJECT.search(before)
     if briefed_subject and not re.search(r"[,;]", briefed_subject.group("np")):
         # "Lawmakers briefed by the intelligence service put the toll at": the briefer first
@@ -327,7 +342,8 @@ def _speaker_in(before: str) -> _Speaker | None:
         and np.split()[0].lower() not in (*_PRONOUNS, "the", "a", "an", "some", "their", "its")
         and not re.match(
             r"(?:unnamed|anonymous|senior|western|south|north|us|u\.s\.|state\s+(?:media|tv|"
-            r"television|news))\b",
+            r"television|news)|(?:people|persons?|insiders?|sources?|officials?)\s+(?:familiar|"
+            r"close|briefed|with\s+knowledge))\b",
             np,
         )
         and not _SOURCE_HEAD.search(np)
