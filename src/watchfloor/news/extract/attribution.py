@@ -282,8 +282,8 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         # "The NIS was cited by lawmakers as saying": the NIS, relayed by the lawmakers
         found = _speaker_before(sentence, match.start())
         if found:
-            names = (clean_source(found.np), clean_source(match.group("by")))
-            add(found.start, match.end(), names, found.np, "speaker", True, False, names[0])
+            pair = (clean_source(found.np), clean_source(match.group("by")))
+            add(found.start, match.end(), pair, found.np, "speaker", True, False, pair[0])
     for match in _AGENT.finditer(sentence):
         np = _cut_agent(match.group("np"))
         if _TIME_AGENT.match(np):

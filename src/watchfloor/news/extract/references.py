@@ -1,0 +1,170 @@
+"""Who a finished claim's source words refer to, read across the whole report.
+
+Passes over the claims of a report once every sentence is read: a figure inside a quotation of
+several sentences goes to the speaker named after the quotation closes
+(:func:`_quoted_speaker`); "he" or "she" that no earlier speaker explains goes to the person
+named last before it (:func:`_pronoun_speaker`); a surname goes to the full name given earlier
+(:func:`_full_name`). Look-backs are bounded so that a multi-megabyte text stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from watchfloor.news.claim import Claim
+from watchfloor.news.extract.nlp import Entity
+from watchfloor.news.extract.sentence_context import _Context
+from watchfloor.news.extract.source_names import clean_source
+
+__all__ = ["_FIRST_PERSON", "_full_name", "_pronoun_speaker", "_quoted_speaker"]
+
+#: Pronouns a chain must never name as a source.
+_FIRST_PERSON = re.compile(r"I(?:['’](?:d|m|ve|ll))?", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"(?:he|she)", re.IGNORECASE)
+#: A person named with a title or role before the name ("Foreign Minister Sergei Lavrov") or
+#: described right after it ("Taras Melnyk, a volunteer").
+_TITLED_NAME = re.compile(
+    r"(?:\b(?:President|Minister|Secretary|Spokes(?:man|woman|person)|Governor|General|Gen\.|"
+    r"Colonel|Col\.|[Ll]awmaker|Rep\.|Sen\.|Senator|Director|Chief|Commander|Ambassador|"
+    r"Professor|Prof\.|Dr\.|Mr\.|Ms\.|Mrs\.|[Aa]nalyst|[Oo]fficial|[Rr]esearcher|[Ee]xpert|"
+    r"[Aa]dviser|[Ee]nvoy|[Cc]orrespondent)\s+"
+    r"(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?![\w'’-]*\s+[A-Z])"
+    r"|(?:^|[.!?\n]\s*|\s)(?P<described>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){1,2}),\s+(?:a|an|the)\s"
+    r"|(?:^|[.!?\n]\s*|\s)(?P<surname>[A-Z][a-z'’]+),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:head|chief|minister|spokes(?:man|woman|person)|director|analyst|official|commander|"
+    r"governor|lawmaker|expert|researcher|adviser|professor|envoy|ambassador|president|"
+    r"secretary|general|colonel|officer|leader)\b)"
+)
+
+
+#: The speaker tag after a closing quotation mark: '," Budanov told reporters.'
+_TAG_AFTER_QUOTE = re.compile(
+    r"\s*,?\s*(?:(?P<verb>said|says|added|told\s+\w+|wrote)\s+(?P<after>[A-Z][\w.'’ -]{1,60}?)"
+    r"|(?P<before>(?:the\s+)?[\w.'’ -]{1,60}?)\s+(?:said|says|added|wrote|explained|"
+    r"told(?:\s+(?:the\s+)?[\w.'’-]+){1,3}))"
+    r"\s*(?:[.,;]|$)"
+)
+#: A source word standing for "the speaker of this quotation" inside it.
+_IN_QUOTE = frozenset({"unattributed", "we", "i"})
+
+
+def _quoted_speaker(claim: Claim, text: str, context: _Context) -> Claim:
+    """A figure inside a quotation of several sentences whose speaker is named only after the
+    quotation closes ('"We count 3,000 dead. The real number is higher," Budanov said.')."""
+    chain = claim.attribution
+    if not chain or chain[0].lower() not in _IN_QUOTE:
+        return claim
+    start, end = claim.extra.get("count_span", claim.span)
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    head = text[paragraph_start:start]
+    straight = head.count('"') % 2 == 1
+    curly = head.rfind("“") > head.rfind("”")
+    if not (straight or curly):
+        return claim
+    close = text.find("”" if curly else '"', end)
+    if close < 0 or "\n" in text[end:close] or close - end > 600:
+        return claim
+    tag = _TAG_AFTER_QUOTE.match(text, close + 1)
+    if tag is None:
+        return claim
+    np = tag.group("after") or tag.group("before")
+    if np.strip().lower() in ("he", "she"):
+        return replace(claim, attribution=(np.strip(), *chain[1:]))  # resolved after
+    name = context.normalize(clean_source(np))
+    return replace(claim, attribution=(name, *chain[1:])) if name else claim
+
+
+def _pronoun_speaker(
+    claim: Claim, text: str, entities: Sequence[Entity], context: _Context
+) -> Claim:
+    """A claim whose chain still names its source by a pronoun ("He told reporters ..." after a
+    sentence that named Sergei Lavrov but no reporting verb), with the person named last before
+    it: a person entity of the spaCy path, or a name the text gave with a title or role."""
+    chain = claim.attribution
+    if not chain or not _THIRD_PERSON.fullmatch(chain[0]):
+        return claim
+    before = claim.span[0]
+    window = max(0, before - _NAME_LOOKBACK)
+    found: list[tuple[int, str]] = [
+        (e.start, e.text) for e in entities if e.label == "PERSON" and e.end <= before
+    ]
+    found.extend(
+        (m.start(), m.group("titled") or m.group("described") or m.group("surname"))
+        for m in _TITLED_NAME.finditer(text, window, before)
+    )
+    if not found:
+        return claim
+    name = max(found)[1]
+    return replace(claim, attribution=(context.normalize(name), *chain[1:]))
+
+
+#: Capitalized words that open a sentence or title a person rather than name one.
+_NOT_GIVEN_NAMES = frozenset(
+    {
+        "The",
+        "A",
+        "An",
+        "But",
+        "And",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sen",
+        "Rep",
+        "Gen",
+        "Col",
+        "Lt",
+        "President",
+        "Minister",
+        "Colonel",
+        "General",
+        "Captain",
+        "Sergeant",
+        "Major",
+        "Professor",
+        "Commander",
+        "Governor",
+        "Ambassador",
+        "Secretary",
+        "Deputy",
+        "Chief",
+        "Lieutenant",
+    }
+)
+
+
+_NAME_LOOKBACK = 20_000
+
+
+def _full_name(claim: Claim, text: str) -> Claim:
+    """A claim whose chain names a person by surname alone ("Melnyk said"), with the full name
+    the text gave earlier ("Taras Melnyk, a volunteer, ...")."""
+    chain = list(claim.attribution)
+    changed = False
+    # an article names a person in full within its own length; a bounded look-back keeps a
+    # multi-megabyte dump linear
+    window = max(0, claim.span[1] - _NAME_LOOKBACK)
+    for i, name in enumerate(chain):
+        if not re.fullmatch(r"[A-Z][\w'’-]+", name) or name.isupper():
+            continue  # one capitalized word; acronyms (NIS, HUR) are names already
+        pattern = rf"\b(?P<given>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+{re.escape(name)}\b"
+        for found in re.compile(pattern).finditer(text, window, claim.span[1]):
+            given = found.group("given").split()
+            given = [w for w in given if w.rstrip(".") not in _NOT_GIVEN_NAMES]
+            if given:
+                chain[i] = f"{' '.join(given)} {name}"
+                changed = True
+                break
+        else:
+            # family name first ("Zhang Wenhai ... Zhang said"; Korean and Chinese names)
+            first = re.compile(
+                rf"\b{re.escape(name)}\s+(?P<given>[A-Z][a-z]+(?:-[A-Za-z][a-z]+| [A-Z][a-z]+)?)\b"
+            )
+            found_first = first.search(text, window, claim.span[1])
+            if found_first and found_first.group("given").split()[0] not in _NOT_GIVEN_NAMES:
+                chain[i] = f"{name} {found_first.group('given')}"
+                changed = True
+    return replace(claim, attribution=tuple(chain)) if changed else claim
