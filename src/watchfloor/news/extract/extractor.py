@@ -42,6 +42,8 @@ from watchfloor.news.extract.references import (
     _full_name,
     _pronoun_speaker,
     _quoted_speaker,
+    _speaking_for,
+    spokespeople,
 )
 from watchfloor.news.extract.sentence_context import (
     _APPOSITIVE_NAME,
@@ -275,7 +277,9 @@ def extract_claims(
         claims = [_footnoted(claim, notes, context, text) for claim in claims]
     claims = [_quoted_speaker(claim, text, context) for claim in claims]
     claims = [_pronoun_speaker(claim, text, entities, context) for claim in claims]
-    return [_full_name(_full_title(claim, text), text) for claim in claims]
+    claims = [_full_name(_full_title(claim, text), text) for claim in claims]
+    bodies = spokespeople(text, context)
+    return [_speaking_for(claim, bodies) for claim in claims] if bodies else claims
 
 
 #: A broadcast transcript's speaker tag opening a paragraph ("[REPORTER] ", "[SOT — NIS] ").

@@ -18,7 +18,14 @@ from watchfloor.news.extract.nlp import Entity
 from watchfloor.news.extract.sentence_context import _Context
 from watchfloor.news.extract.source_names import clean_source
 
-__all__ = ["_FIRST_PERSON", "_full_name", "_pronoun_speaker", "_quoted_speaker"]
+__all__ = [
+    "_FIRST_PERSON",
+    "_full_name",
+    "_pronoun_speaker",
+    "_quoted_speaker",
+    "_speaking_for",
+    "spokespeople",
+]
 
 #: Pronouns a chain must never name as a source.
 _FIRST_PERSON = re.compile(r"I(?:['’](?:d|m|ve|ll))?", re.IGNORECASE)
@@ -168,3 +175,42 @@ def _full_name(claim: Claim, text: str) -> Claim:
                 chain[i] = f"{name} {found_first.group('given')}"
                 changed = True
     return replace(claim, attribution=tuple(chain)) if changed else claim
+
+
+#: "HUR spokesperson Taras Hrytsenko", "Andriy Yusov, a spokesman for HUR": a person who speaks
+#: for a body, named with it.
+_SPOKESPERSON_BEFORE = re.compile(
+    r"(?P<org>(?:[A-Z][\w.'’&-]*\s+){0,4}?(?:[A-Z]{2,}|Ministry|Department|Office|Service|"
+    r"Staff|Command|Agency|Directorate|Pentagon|Kremlin|Forces|Council))(?:['’]s)?\s+"
+    r"(?:chief\s+|deputy\s+|press\s+)?(?:spokes(?:man|woman|person)|press\s+secretary)\s*,?\s+"
+    r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+)
+_SPOKESPERSON_AFTER = re.compile(
+    r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:a|the|its)\s+(?:chief\s+|deputy\s+|"
+    r"press\s+)?(?:spokes(?:man|woman|person)|press\s+secretary)\s+(?:for|of|at)\s+(?:the\s+)?"
+    r"(?P<org>[^,.;]{2,60})"
+)
+
+
+def spokespeople(text: str, context: _Context) -> dict[str, str]:
+    """Each spokesperson the report names with the body they speak for, by full name and by
+    surname ("Hrytsenko" → "Defence Intelligence of Ukraine")."""
+    found: dict[str, str] = {}
+    for pattern in (_SPOKESPERSON_BEFORE, _SPOKESPERSON_AFTER):
+        for match in pattern.finditer(text):
+            body = context.normalize(clean_source(match.group("org")))
+            person = match.group("person")
+            if not re.search(r"[A-Z]", body) or body == person:
+                continue  # "the spokesperson of one of the brigades": no body named
+            found.setdefault(person, body)
+            found.setdefault(person.split()[-1], body)
+    return found
+
+
+def _speaking_for(claim: Claim, bodies: dict[str, str]) -> Claim:
+    """A claim whose origin is a spokesperson, given to the body they speak for (a project
+    rule: spokespeople speak for their institution)."""
+    chain = claim.attribution
+    if not chain or chain[0] not in bodies:
+        return claim
+    return replace(claim, attribution=(bodies[chain[0]], *chain[1:]))

@@ -140,6 +140,10 @@ class _Context:
         if word == "we" and not quoted and self.outlet:
             return (self.outlet,)  # an analyst note's "we estimate": the publisher's voice
         speakers = [(m, names) for m, names in earlier if m.kind == "speaker" and not m.pronoun]
+        if not speakers and word in ("it", "they"):
+            # "the figure Seoul's spy agency gave lawmakers, when it said": a body named in
+            # the sentence in any role
+            speakers = [(m, names) for m, names in earlier if not m.pronoun and names]
         if speakers and word != "we":
             # "The spy agency also said it confirmed": the speaker as resolved ("the spy
             # agency" named in full before)

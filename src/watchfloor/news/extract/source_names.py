@@ -58,6 +58,11 @@ _TITLES = frozenset(
         "premier",
         "representative",
         "senator",
+        "governor",
+        "mayor",
+        "chairman",
+        "chairwoman",
+        "deputy",
     }
 )
 _OWNER = re.compile(r"^(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?P<rest>.+)$")
@@ -87,6 +92,16 @@ DEMONYMS: dict[str, str] = {
     "japan": "Japanese",
     "tokyo": "Japanese",
 }
+#: Demonym (casefolded) → the country's name, for "Security Service of Ukraine".
+_COUNTRY_OF: dict[str, str] = {
+    "south korean": "south korea",
+    "north korean": "north korea",
+    "ukrainian": "ukraine",
+    "russian": "russia",
+    "chinese": "china",
+    "japanese": "japan",
+}
+_ADJECTIVES = "|".join(_COUNTRY_OF)
 _DEMONYM_WORDS = re.compile(
     r"\b(?:(?P<adj>South\s+Korean|North\s+Korean|Ukrainian|Russian|Chinese|Japanese)s?|"
     r"(?P<name>South\s+Korea|North\s+Korea|Ukraine|Russia|Seoul|Pyongyang|Kyiv|Moscow|DPRK|ROK|"
@@ -138,6 +153,7 @@ CANONICAL: dict[str, str] = {
         )
     },
 }
+_CANONICAL_NAMES = frozenset(CANONICAL.values())
 _BULLET = re.compile(r"^\s*[-–—•*]\s+")
 _QUANTIFIER = re.compile(
     r"^(?:some|several|many|most|other|two|three|a\s+few|a\s+number\s+of)\s+(?=\w)", re.I
@@ -200,6 +216,10 @@ def canonical_source(name: str) -> str:
     for variant in variants:
         if variant in CANONICAL:
             return CANONICAL[variant]
+    named = re.match(r"^(?:the\s+)?(?P<owner>.+?)['’]s\s+(?P<rest>[A-Z].+)$", name.strip())
+    if named and demonym_for(named.group("owner")):
+        # "Russia's Labor Ministry" is the "Russian Labor Ministry", one name however written
+        return f"{demonym_for(named.group('owner'))} {named.group('rest')}"
     return name
 
 
@@ -384,6 +404,10 @@ def normalize_source(name: str, aliases: Mapping[str, str] | None) -> str:
             # "Ukraine's Security Service" is the "Security Service of Ukraine"
             variants.append(f"{owner.group('rest')} of {owner.group('owner')}")
         variants.append(owner.group("rest"))
+    described = re.match(rf"^(?P<adj>{_ADJECTIVES})\s+(?P<rest>.+)$", variants[1])
+    if described and name not in _CANONICAL_NAMES:
+        # "the Ukrainian Security Service" is the "Security Service of Ukraine" too
+        variants.append(f"{described.group('rest')} of {_COUNTRY_OF[described.group('adj')]}")
     for variant in variants:
         if variant in aliases:
             return aliases[variant]

@@ -24,7 +24,7 @@ _VERBS = (
     r"put|puts|puts\s+the\s+figure|estimating|assessing|says\s+that|shows|showed|think(?![\s-]+tanks?)|thinks|"
     r"expect|expects|fear|fears|predicted|predicts|sets\s+out|set\s+out|acknowledged|"
     r"acknowledging|indicated|telling|tallied|cited(?!\s+by)|spoke|quoted|judges|judged|posted|"
-    r"identified|identifies|"
+    r"identified|identifies|pledged|pledges|promised|promises|vowed|vows|"
     r"(?:detected|sees|saw|spotted|observed|found)(?=\s+(?:\w+\s+)?(?:signs|indications))"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
