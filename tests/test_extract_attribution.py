@@ -859,3 +859,11 @@ def test_a_spokesperson_of_no_named_body_keeps_the_name() -> None:
 def test_a_pledge_names_its_maker() -> None:
     text = "Pyongyang pledged in June to send 5,000 military builders to Kursk."
     assert _chain(text) == ("Pyongyang",)
+
+
+def test_estimates_of_listed_countries_are_the_origin_as_written() -> None:
+    text = (
+        "North Korea sent 11,000 to 12,000 troops to Russia last fall, according to American, "
+        "South Korean and Ukrainian estimates."
+    )
+    assert _chain(text) == ("American, South Korean and Ukrainian estimates",)

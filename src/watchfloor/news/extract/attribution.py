@@ -64,7 +64,9 @@ __all__ = [
 ]
 
 _ACCORDING = re.compile(
-    rf"\baccording\s+to\s+(?P<np>{NAME_PHRASE})",
+    # "according to American, South Korean and Ukrainian estimates": a listed origin
+    r"\baccording\s+to\s+(?P<np>(?:(?:U\.S\.|American|South\s+Korean|Ukrainian|British|"
+    rf"Japanese|Western|European|Russian),\s+)*{NAME_PHRASE})",
     re.I,
 )
 _CITING = re.compile(

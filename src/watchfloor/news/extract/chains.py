@@ -89,6 +89,10 @@ def _inner_chain(np: str) -> tuple[str, ...]:
     if received:
         names = (clean_source(received.group("giver")), clean_source(received.group("by") or ""))
         return tuple(name for name in names if name)
+    listed = re.match(rf"^(?:the\s+)?(?P<who>.+?)\s+{_DOC_NOUNS}$", np.strip(), re.IGNORECASE)
+    if listed and "," in listed.group("who") and _DEMONYMS_ONLY.match(listed.group("who")):
+        # "American, South Korean and Ukrainian estimates": no one author, the document
+        return (re.sub(r"^(?:the|a|an)\s+", "", np.strip(), flags=re.IGNORECASE),)
     parts = _INNER.split(np)
     head = parts[0]
     origin: list[str] = []
