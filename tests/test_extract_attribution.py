@@ -867,3 +867,17 @@ def test_estimates_of_listed_countries_are_the_origin_as_written() -> None:
         "South Korean and Ukrainian estimates."
     )
     assert _chain(text) == ("American, South Korean and Ukrainian estimates",)
+
+
+def test_describing_what_a_body_told_makes_it_the_origin() -> None:
+    text = "Lee said 300 soldiers had died, describing what the NIS told lawmakers."
+    assert _chain(text) == ("NIS", "Lee")
+
+
+def test_a_government_judging_in_its_own_release_is_the_publisher() -> None:
+    text = (
+        "The UK assesses that North Korea has sent more than 14,000 troops to Russia. "
+        "Ukraine estimates that 5,000 North Korean soldiers have been killed."
+    )
+    claims = extract_claims(text, published=PUB, outlet="Foreign Office", nlp="rules")
+    assert [c.attribution[0] for c in claims] == ["Foreign Office", "Ukraine"]

@@ -71,7 +71,11 @@ _ACCORDING = re.compile(
 )
 _CITING = re.compile(
     r"\b(?:citing|quoting|after\s+(?:a|an)\s+(?:\S+\s+){0,2}briefing\s+(?:by|from))\s+"
-    rf"(?P<np>[\"“][^\"“”]{{1,60}}[\"”]|{NAME_PHRASE})",
+    rf"(?P<np>[\"“][^\"“”]{{1,60}}[\"”]|{NAME_PHRASE})"
+    # "describing what the spy agency had told the committee": what it told is the figure
+    r"|\b(?:describing|relaying|recounting|summari[sz]ing|repeating)\s+what\s+"
+    r"(?P<what>(?:the\s+)?[\w.'’ -]{2,60}?)(?=\s+(?:had\s+|has\s+)?(?:told|said|shared|"
+    r"briefed|reported|estimated)\b)",
     re.IGNORECASE,
 )
 _INVERTED = re.compile(
@@ -373,7 +377,9 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
             names[:0] = _cited_names(_situate(cited_np, sentence, start))
         citing = _CITING.search(sentence, match.end())
         if citing and citing.start() - match.end() < 60:
-            situated = _situate(citing.group("np"), sentence, citing.start())
+            situated = _situate(
+                citing.group("np") or citing.group("what"), sentence, citing.start()
+            )
             names[:0] = [name for name in _cited_names(situated) if name]
             end = citing.end()
             briefer = _BRIEFED.match(sentence[end:].lstrip(" ,"))

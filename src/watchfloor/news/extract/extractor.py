@@ -40,6 +40,7 @@ from watchfloor.news.extract.quantities import (
 from watchfloor.news.extract.references import (
     _FIRST_PERSON,
     _full_name,
+    _own_voice,
     _pronoun_speaker,
     _quoted_speaker,
     _speaking_for,
@@ -275,7 +276,7 @@ def extract_claims(
     notes = _footnotes(text)
     if notes:
         claims = [_footnoted(claim, notes, context, text) for claim in claims]
-    claims = [_quoted_speaker(claim, text, context) for claim in claims]
+    claims = [_own_voice(_quoted_speaker(claim, text, context), text, context) for claim in claims]
     claims = [_pronoun_speaker(claim, text, entities, context) for claim in claims]
     claims = [_full_name(_full_title(claim, text), text) for claim in claims]
     bodies = spokespeople(text, context)

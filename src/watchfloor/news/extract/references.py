@@ -21,6 +21,7 @@ from watchfloor.news.extract.source_names import clean_source
 __all__ = [
     "_FIRST_PERSON",
     "_full_name",
+    "_own_voice",
     "_pronoun_speaker",
     "_quoted_speaker",
     "_speaking_for",
@@ -214,3 +215,24 @@ def _speaking_for(claim: Claim, bodies: dict[str, str]) -> Claim:
     if not chain or chain[0] not in bodies:
         return claim
     return replace(claim, attribution=(bodies[chain[0]], *chain[1:]))
+
+
+#: A government's own judgement in its own release: "The UK assesses that ...".
+_COUNTRY_JUDGES = re.compile(
+    r"\b(?:the\s+)?(?P<country>UK|U\.K\.|United\s+Kingdom|Britain|US|U\.S\.|United\s+States|"
+    r"Government|HMG)\s+(?:(?:also|now|further)\s+)?(?:assesses|judges|expects|"
+    r"estimates|believes|condemns)\b"
+)
+
+
+def _own_voice(claim: Claim, text: str, context: _Context) -> Claim:
+    """In a government's own release, "The UK assesses" is the publisher's voice, as "we
+    assess" is in an analyst note."""
+    if not (context.institutional and context.outlet) or not claim.attribution:
+        return claim
+    start = max(0, claim.span[0])
+    judged = _COUNTRY_JUDGES.search(text, start, claim.span[1])
+    origin = claim.attribution[0]
+    if judged and judged.group("country") in origin.split() and len(origin.split()) <= 2:
+        return replace(claim, attribution=(context.outlet, *claim.attribution[1:]))
+    return claim
