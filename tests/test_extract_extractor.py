@@ -137,3 +137,13 @@ def test_spacy_person_entity_names_a_titled_speaker() -> None:
     assert _person_trim("Lawmaker Sergei Shoigu", entities, (0, 60)) == "Sergei Shoigu"
     assert _person_trim("Security Council", entities, (0, 60)) == "Security Council"
     assert _person_trim("Secretary", entities, (0, 30)) == "Secretary"
+
+
+def test_a_sentence_ending_in_a_note_mark_is_not_merged_with_the_next() -> None:
+    """'...echelons.[1] The Pentagon ...': two sentences, whatever the sentence splitter."""
+    from watchfloor.news.extract.extractor import _merge_abbreviations
+
+    text = "The NIS counted 11,000 soldiers.[1] The JCS said 3,000 more were sent.[2]"
+    first = text.index(" The JCS") + 1
+    spans = [(0, first - 1), (first, len(text))]
+    assert _merge_abbreviations(text, spans) == spans

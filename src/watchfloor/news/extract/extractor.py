@@ -154,10 +154,10 @@ def _merge_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[
         if merged:
             last_token = text[merged[-1][0] : merged[-1][1]].rsplit(None, 1)[-1].lower()
             same_line = "\n" not in text[merged[-1][1] : start]
-            if same_line and (
-                last_token in ABBREVIATIONS
-                or not last_token.endswith((".", "?", "!", '"', "”", ")"))
-            ):
+            ended = last_token.endswith((".", "?", "!", '"', "”", ")")) or bool(
+                re.search(r"[.?!\"”)]\[\d{1,3}\]$", last_token)  # "…echelons.[1]": a note mark
+            )
+            if same_line and (last_token in ABBREVIATIONS or not ended):
                 merged[-1] = (merged[-1][0], end)
                 continue
         merged.append((start, end))
