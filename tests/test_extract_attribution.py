@@ -881,3 +881,11 @@ def test_a_government_judging_in_its_own_release_is_the_publisher() -> None:
     )
     claims = extract_claims(text, published=PUB, outlet="Foreign Office", nlp="rules")
     assert [c.attribution[0] for c in claims] == ["Foreign Office", "Ukraine"]
+
+
+def test_a_country_office_holder_named_in_apposition() -> None:
+    text = (
+        "Ukraine's defense minister, Rustem Umerov, told KBS that 3,000 North Korean soldiers "
+        "were already near the front."
+    )
+    assert _chain(text)[0] == "Rustem Umerov"

@@ -215,7 +215,8 @@ _PERSON_NAME = re.compile(
 )
 #: A description of one person by office ("the director of the regional hospital").
 _DESCRIPTION = re.compile(
-    r"(?:the|its|their|a)\s+(?:[a-z'’-]+\s+){0,3}(?:director|head|chief|governor|mayor|"
+    r"(?:the|its|their|a|(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s)\s+(?:[a-z'’-]+\s+){0,3}"
+    r"(?:director|head|chief|governor|mayor|"
     r"commander|spokes(?:man|woman|person)|surgeon|doctor|official|minister|ambassador|"
     r"envoy|representative|secretary|chairman|chairwoman|deputy|analyst|researcher)\b",
     re.IGNORECASE,
