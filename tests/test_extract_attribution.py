@@ -889,3 +889,11 @@ def test_a_country_office_holder_named_in_apposition() -> None:
         "were already near the front."
     )
     assert _chain(text)[0] == "Rustem Umerov"
+
+
+def test_mr_and_a_surname_take_the_full_name() -> None:
+    text = (
+        "Yoo Sang-bum, a lawmaker, spoke after the briefing. Among the dead were at least four "
+        "officers, Mr Yoo said."
+    )
+    assert _chain(text) == ("Yoo Sang-bum",)

@@ -244,3 +244,26 @@ def test_nationals_sent_as_a_force_running_totals_and_followers(
     text: str, expected: list[tuple[str, str | None, str, float | None, float | None]]
 ) -> None:
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Among the dead were at least four officers, the lawmaker said.",
+            [("killed", "officers", "lower", 4, None)],
+        ),
+        (
+            "The remains of about 100 soldiers were returned by train in July.",
+            [("killed", None, "approx", 100, 100)],
+        ),
+        (
+            "North Korea is expected to raise the number to around 10,000 by December.",
+            [("troops", None, "approx", 10000, 10000)],
+        ),
+    ],
+)
+def test_among_the_dead_remains_and_raised_totals(
+    text: str, expected: list[tuple[str, str | None, str, float | None, float | None]]
+) -> None:
+    assert _claims(text) == expected

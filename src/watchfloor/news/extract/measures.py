@@ -345,6 +345,11 @@ def bind_measure(
     return binding
 
 
+_AMONG_BEFORE = re.compile(
+    r"(?:\bamong\s+the\s+(?P<cas>dead|killed|wounded|injured|captured|missing|casualties)\s+"
+    r"(?:were|was|are|is)|\b(?:remains|bodies|coffins|graves)\s+of)\s+$",
+    re.IGNORECASE,
+)
 _FORCE_BEFORE = re.compile(
     r"\b(?:sent|send|sending|deployed|deploy|deploying|dispatched|dispatch|dispatching|"
     r"including|included|among\s+them|of\s+whom|stationed|transferred)\s+$",
@@ -401,6 +406,13 @@ def _bind(
         if toll and toll.group("noun").lower() in ("casualties", "losses"):
             subject = (noun.group("mods") + noun.group("noun")).strip()
             return Binding("casualties", None, subject, end + noun.end())
+    among = _AMONG_BEFORE.search(before) if noun else None
+    if noun and among:
+        # "Among the dead were at least four officers", "the remains of about 100 soldiers"
+        word = (among.group("cas") or "dead").lower()
+        measure = "captured" if word == "prisoners" else _casualty(word, None)
+        subject = (noun.group("mods") + noun.group("noun")).strip()
+        return Binding(measure, _noun_measure(noun.group("noun"))[1], subject, end + noun.end())
     if noun:
         # "another 2,000 Koreans", "deployed 11,000 North Koreans", "including 11,000 North
         # Koreans": people of a nation sent as a force
@@ -508,7 +520,8 @@ def _noun_binding(
 
 #: "bringing the total to about 14,000": the running total of the count just given.
 _BRINGING_BEFORE = re.compile(
-    r"\b(?:bringing|brings|brought|bring|raising|raises|raised|taking|takes|took)\s+"
+    r"\b(?:bringing|brings|brought|bring|raising|raises|raised|raise|increasing|increases|"
+    r"increased|increase|taking|takes|took|take)\s+"
     r"(?:the|its|their)\s+(?:overall\s+|total\s+)?(?:total|tally|number|count|figure|contingent|"
     r"force)(?:\s+of\s+\w+(?:\s+\w+)?)?\s+(?:to|at)\s+$",
     re.IGNORECASE,

@@ -368,6 +368,8 @@ def clean_source(text: str) -> str:
     body = bool(re.search(rf"\b(?:{_ORG_HEAD}|of|for)\b", name))
     while len(tokens) > 2 and tokens[0].lower() in _TITLES and not body:
         tokens = tokens[1:]
+    if len(tokens) == 2 and tokens[0].lower().rstrip(".") in ("mr", "ms", "mrs", "dr", "prof"):
+        tokens = tokens[1:]  # "Mr Yoo": the surname, given its full name from the text later
     lowered = [i for i, tok in enumerate(tokens) if tok.lower() in _TITLES]
     if lowered and len(tokens) - lowered[-1] - 1 >= 2:
         tail = tokens[lowered[-1] + 1 :]
