@@ -165,3 +165,13 @@ def test_at_the_time_takes_previous_sentence_date() -> None:
 def test_first_half_of_year_resolves() -> None:
     (mention,) = find_times("in the first half of 2025", dt.date(2025, 9, 1))
     assert (mention.date_start, mention.date_end) == ("2025-01-01", "2025-06-30")
+
+
+def test_earlier_this_month_ends_the_day_before_publication() -> None:
+    from watchfloor.news.extract.timeexpr import find_times
+
+    found = find_times("The Pentagon said earlier this month that 8,000 had arrived.", PUB)
+    assert (found[0].date_start, found[0].date_end) == (
+        PUB.replace(day=1).isoformat(),
+        (PUB - dt.timedelta(days=1)).isoformat(),
+    )

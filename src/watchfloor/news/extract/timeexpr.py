@@ -11,7 +11,8 @@ Each pattern in :data:`_RULES` pairs a regular expression with a resolver that r
 * "this year" and "earlier this year" run from 1 January to publication; "later this year" and
   "by the end of the year" from publication to 31 December.
 * "by <month>" and "by mid-January" are that month (or part of it), like "in <month>".
-* "earlier this week" runs from that week's Monday to the day before publication.
+* "earlier this week" runs from that week's Monday to the day before publication, and "earlier
+  this month" from the 1st to the day before publication.
 * Seasons are meteorological (spring Mar-May, summer Jun-Aug, autumn Sep-Nov, winter Dec-Feb),
   the most recent one on or before publication; "last autumn" the most recent completed one.
 * "since X" and "starting X" run from the start of X to publication.
@@ -175,6 +176,9 @@ def _r_relative_month(m: re.Match[str], pub: dt.date) -> Span:
     elif rel == "next":
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     first, last = _part_of_month(m.group("part"), year, month)
+    if rel == "this" and m.group("earlier") and not m.group("part"):
+        # "earlier this month", like "earlier this week": up to the day before publication
+        return first, max(first, pub - dt.timedelta(days=1))
     if rel == "this" and not m.group("part"):
         return first, pub  # "this month": the 1st to publication
     if (m.group("earlier") or m.group("part")) and rel == "this":
