@@ -175,3 +175,14 @@ def test_earlier_this_month_ends_the_day_before_publication() -> None:
         PUB.replace(day=1).isoformat(),
         (PUB - dt.timedelta(days=1)).isoformat(),
     )
+
+
+def test_by_a_month_already_past_is_the_coming_one_in_a_forward_sentence() -> None:
+    from watchfloor.news.extract.timeexpr import find_times
+
+    december = dt.date(2024, 12, 19)
+    ahead = find_times("Pyongyang might send more troops by mid-January.", december)
+    assert (ahead[0].date_start, ahead[0].date_end) == ("2025-01-11", "2025-01-20")
+    june = dt.date(2025, 6, 27)
+    behind = find_times("By March, 3,000 soldiers had been killed.", june)
+    assert (behind[0].date_start, behind[0].date_end) == ("2025-03-01", "2025-03-31")

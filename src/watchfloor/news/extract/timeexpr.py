@@ -10,7 +10,8 @@ Each pattern in :data:`_RULES` pairs a regular expression with a resolver that r
   publication's month (weeks: + 21 days, days: + 7).
 * "this year" and "earlier this year" run from 1 January to publication; "later this year" and
   "by the end of the year" from publication to 31 December.
-* "by <month>" and "by mid-January" are that month (or part of it), like "in <month>".
+* "by <month>" and "by mid-January" are that month (or part of it), like "in <month>", except
+  that a month already past in a sentence about what will happen is the coming one.
 * "earlier this week" runs from that week's Monday to the day before publication, and "earlier
   this month" from the 1st to the day before publication.
 * Seasons are meteorological (spring Mar-May, summer Jun-Aug, autumn Sep-Nov, winter Dec-Feb),
@@ -133,13 +134,26 @@ def _r_date(m: re.Match[str], pub: dt.date) -> Span:
     return first, last
 
 
+_FUTURE_SENTENCE = re.compile(
+    r"\b(?:will|would|might|may|could|plans?|planning|planned|preparing|prepares|expected|"
+    r"expects|intends?|set\s+to|likely\s+to)\b",
+    re.IGNORECASE,
+)
+
+
 def _r_month_part(m: re.Match[str], pub: dt.date) -> Span:
     month = _month_number(m.group("m"))
     lead = (m.group("lead") or "").lower()
     if m.group("y"):
         year = int(m.group("y"))
-    elif lead in ("next", "by", "as early as", "until", "before"):
-        year = _future_year(month, pub) if lead != "by" else pub.year
+    elif lead == "by":
+        # "by March" is this year's March; in a sentence about what will happen ("might send
+        # more troops by mid-January", written in December) it is the coming one
+        year = pub.year
+        if month < pub.month and _FUTURE_SENTENCE.search(m.string):
+            year += 1
+    elif lead in ("next", "as early as", "until", "before"):
+        year = _future_year(month, pub)
     elif lead == "last":
         year = pub.year if month < pub.month else pub.year - 1
     else:
