@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate an extra split (``dev2`` to ``dev8``, ``heldout2``) and print its counts.
+"""Validate an extra split (``dev2`` to ``dev9``, ``heldout2``) and print its counts.
 
 Usage::
 
@@ -10,6 +10,7 @@ Usage::
     python3 corpus/claims/check_extra.py dev6
     python3 corpus/claims/check_extra.py dev7
     python3 corpus/claims/check_extra.py dev8
+    python3 corpus/claims/check_extra.py dev9
     python3 corpus/claims/check_extra.py heldout2
 
 ``corpus/claims/check.py`` checks only ``dev`` and ``heldout``. This script imports its
@@ -43,6 +44,7 @@ URL_PREFIXES = {
     "dev6": check.URL_PREFIX + "claims/dev6/",
     "dev7": check.URL_PREFIX + "claims/dev7/",
     "dev8": check.URL_PREFIX + "claims/dev8/",
+    "dev9": check.URL_PREFIX + "claims/dev9/",
     "heldout2": check.URL_PREFIX + "claims/heldout2/",
 }
 
