@@ -897,3 +897,36 @@ def test_mr_and_a_surname_take_the_full_name() -> None:
         "officers, Mr Yoo said."
     )
     assert _chain(text) == ("Yoo Sang-bum",)
+
+
+def test_a_bulleted_we_and_our_best_estimate_are_the_publishers() -> None:
+    text = (
+        "- We estimate that North Korea has deployed between 14,000 and 16,000 military "
+        "personnel to Russia.\n- Our best estimate of North Korean deaths is 2,300."
+    )
+    claims = extract_claims(text, published=PUB, outlet="Northfield Institute", nlp="rules")
+    assert [c.attribution[0] for c in claims] == ["Northfield Institute"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        (
+            "HUR has offered a grimmer picture. In a statement last week it put North Korean "
+            "losses at as many as 4,500.",
+            "HUR",
+        ),
+        (
+            "Ukraine's military intelligence agency, HUR, has offered a grimmer picture. It put "
+            "North Korean losses at as many as 4,500.",
+            "Ukraine's military intelligence agency",
+        ),
+        (
+            "The NIS did not say how many had died. North Korean troops have not been seen for "
+            "weeks. It said 300 soldiers had been wounded.",
+            "NIS",
+        ),
+    ],
+)
+def test_it_is_the_body_that_was_the_subject_before(text: str, origin: str) -> None:
+    assert _chain(text)[0] == origin

@@ -240,7 +240,7 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
     ) -> None:
         if any(start < b and a < end for a, b in taken) or not names or not names[0]:
             return
-        lowered = raw.strip().lower()
+        lowered = _BULLET.sub("", raw).strip().lower()
         # "according to its data": the body named before, like "it"
         pronoun = lowered in _PRONOUNS or bool(_PRONOUN_DOCUMENT.fullmatch(lowered))
         definite = not pronoun and bool(_DEFINITE.match(_BULLET.sub("", raw).strip()))
@@ -340,7 +340,7 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
             continue
         start, np = found.start, found.np
         np = _situate(np, sentence, start)
-        if re.match(r"(?:our|we)\b", np, re.IGNORECASE):
+        if re.match(r"(?:our|we)\b", _BULLET.sub("", np), re.IGNORECASE):
             np = "we"  # "our own tally puts": the publisher's voice
         names = [clean_source(np)]
         document = _DOC_OWNER.search(np) if _DOC_HINT.search(np) else None

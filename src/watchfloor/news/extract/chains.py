@@ -148,6 +148,7 @@ _DOC_OWNER = re.compile(
     r"(?:\s+(?:intelligence|military|"
     r"government|defence|defense|ministry))?)(?P<poss>['’]s?)?\s+"
     rf"(?:(?:own|latest|new|earlier|previous|updated|revised|official|initial|final|internal|"
+    rf"best|central|working|current|"
     rf"{_MONTHS})\s+){{0,2}}(?P<doc>{_DOC_NOUNS})\b"
 )
 _FUNCTION_CAPS = re.compile(

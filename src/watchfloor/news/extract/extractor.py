@@ -17,6 +17,7 @@ from dataclasses import replace
 from watchfloor.news.claim import Claim, NlpMode
 from watchfloor.news.extract.attribution import (
     Mention,
+    clean_source,
     find_mentions,
 )
 from watchfloor.news.extract.claim_times import (
@@ -62,6 +63,7 @@ from watchfloor.news.extract.sentence_context import (
     _speaker_labels,
 )
 from watchfloor.news.extract.sentences import ABBREVIATIONS, split_sentences
+from watchfloor.news.extract.speakers import _clause_subject
 from watchfloor.news.extract.timeexpr import TimeMention, find_times
 
 __all__ = ["NlpMode", "extract_claims"]
@@ -283,6 +285,11 @@ def extract_claims(
     return [_speaking_for(claim, bodies) for claim in claims] if bodies else claims
 
 
+#: Subjects that are the people counted, not a source ("North Korean troops have not been seen").
+_PEOPLE_SUBJECT = re.compile(
+    r"\b(?:troops|soldiers|forces|units|men|servicemen|personnel|workers|prisoners|Koreans|"
+    r"North|Pyongyang|Russia|Moscow|Kim)\b"
+)
 #: A broadcast transcript's speaker tag opening a paragraph ("[REPORTER] ", "[SOT — NIS] ").
 _BRACKET_TAG = re.compile(r"\[[^\]\n]{1,60}\]\s*")
 #: A wire dateline: "SEOUL, Sept. 4 (Yonhap) --", "KYIV, Ukraine (AP) —", "MOSCOW, Oct 12 -".
@@ -490,6 +497,14 @@ def _sentence_claims(
             )
         )
         claims.sort(key=lambda c: c.extra["count_span"][0])
+    if not resolved:
+        # "HUR has offered a grimmer picture. In a statement it put ...": a body that is the
+        # subject of a sentence with no reporting verb is what "it" means next
+        subject = _clause_subject(re.sub(r"^([^,]{2,80}),\s+[^,]{1,40},\s+", r"\1 ", grammar))
+        if subject and not _PEOPLE_SUBJECT.search(subject.np):
+            name = context.normalize(clean_source(subject.np))
+            if name and name.lower() not in ("it", "they", "we", "he", "she"):
+                context.previous_chain = (name,)
     if resolved:
         context.previous_chain = _chain(resolved, Quantity(0, 0, 0, None, None, "exact", None, ""))
         agents = [names for mention, names in resolved if mention.kind == "agent"]

@@ -329,6 +329,12 @@ def _speaker_in(before: str) -> _Speaker | None:
     if lead:
         start = lead.end()  # "In April the agency said": the agency
     np = re.sub(r"^one\s+of\s+", "", before[start:].strip())
+    np = re.sub(r"\s+(?:did|does|do)$", "", np)  # "The agency did not say": the agency
+    pronoun = re.search(r"(?<=\s)(?P<p>we|he|she|they|it)$", np, re.IGNORECASE)
+    if pronoun and not re.search(r"\b(?:that|who|which)\s", np):
+        # "Over the past week we counted", "In a statement last week it put": the pronoun (the
+        # mention still spans the lead phrase, whose time is the statement's)
+        np = pronoun.group("p")
     zero_relative = _ZERO_RELATIVE.match(np)
     if zero_relative:
         # "the 5,000 military builders Moscow announced": the speaker after the counted noun
