@@ -500,9 +500,9 @@ def _sentence_claims(
     if not resolved:
         # "HUR has offered a grimmer picture. In a statement it put ...": a body that is the
         # subject of a sentence with no reporting verb is what "it" means next
-        subject = _clause_subject(re.sub(r"^([^,]{2,80}),\s+[^,]{1,40},\s+", r"\1 ", grammar))
-        if subject and not _PEOPLE_SUBJECT.search(subject.np):
-            name = context.normalize(clean_source(subject.np))
+        head = _clause_subject(re.sub(r"^([^,]{2,80}),\s+[^,]{1,40},\s+", r"\1 ", grammar))
+        if head and not _PEOPLE_SUBJECT.search(head.np):
+            name = context.normalize(clean_source(head.np))
             if name and name.lower() not in ("it", "they", "we", "he", "she"):
                 context.previous_chain = (name,)
     if resolved:
