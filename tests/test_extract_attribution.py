@@ -930,3 +930,32 @@ def test_a_bulleted_we_and_our_best_estimate_are_the_publishers() -> None:
 )
 def test_it_is_the_body_that_was_the_subject_before(text: str, origin: str) -> None:
     assert _chain(text)[0] == origin
+
+
+def test_an_unqualified_body_in_a_national_outlet_is_its_countrys() -> None:
+    text = "The Joint Chiefs of Staff said about 1,000 North Korean sappers had arrived."
+    seoul = extract_claims(text, published=PUB, outlet="The Korea Herald", nlp="rules")
+    wire = extract_claims(text, published=PUB, outlet="Reuters", nlp="rules")
+    assert seoul[0].attribution == ("South Korean Joint Chiefs of Staff",)
+    assert wire[0].attribution == ("Joint Chiefs of Staff",)
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            'Kang Tae-sun said the NIS briefed lawmakers. "The agency sees signs that the North '
+            'is preparing 2,000 to 3,000 soldiers for rotation," Kang said.',
+            ("NIS", "Kang Tae-sun"),
+        ),
+        (
+            "Zelenskiy said on Thursday that, according to Ukrainian intelligence, North Korea "
+            "was preparing 10,000 soldiers to be sent to Russia.",
+            ("Ukrainian intelligence",),
+        ),
+    ],
+)
+def test_a_speaker_opening_a_quotation_and_according_to_after_that(
+    text: str, chain: tuple[str, ...]
+) -> None:
+    assert _chain(text) == chain

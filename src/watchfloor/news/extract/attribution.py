@@ -270,7 +270,7 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
             continue  # "according to available information": no one is named
         # "... and, according to X, another 3,000": X opens its own conjunct
         leading = not sentence[: match.start()].strip(" \"“'‘") or bool(
-            re.search(r"\b(?:and|but|while|whereas)\s*,?\s*$", sentence[: match.start()])
+            re.search(r"\b(?:and|but|while|whereas|that)\s*,?\s*$", sentence[: match.start()])
         )
         inner = tuple(_situate_all(_inner_chain(np), sentence, match.start()))
         add(match.start(), match.end(), inner, np, "according", leading, not leading)
@@ -392,6 +392,8 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
             bool(_TAG_BEFORE.search(sentence[:start].rstrip()))
             and start > 0
             and not _LEAD_ONLY.fullmatch(sentence[:start])
+            # '"The agency sees signs that ...': an opening quotation mark closes nothing
+            and not re.fullmatch(r"\s*[\"“‘']\s*", sentence[:start])
         )
         forward = (
             not tag

@@ -63,6 +63,7 @@ from watchfloor.news.extract.sentence_context import (
     _speaker_labels,
 )
 from watchfloor.news.extract.sentences import ABBREVIATIONS, split_sentences
+from watchfloor.news.extract.source_names import outlet_home
 from watchfloor.news.extract.speakers import _clause_subject
 from watchfloor.news.extract.timeexpr import TimeMention, find_times
 
@@ -219,6 +220,7 @@ def extract_claims(
     context = _Context(folded, entities=entities)
     if outlet:
         context.outlet = context.normalize(outlet)
+        context.home = outlet_home(outlet)
         context.institutional = bool(_INSTITUTION.search(outlet)) and not _NEWS_NAME.search(outlet)
     if published and _DEPLOYMENT_SINCE.search(text):
         context.since_anchor = _deployment_start(text, spans, published)

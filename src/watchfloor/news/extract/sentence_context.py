@@ -24,6 +24,7 @@ from watchfloor.news.extract.nlp import Entity
 from watchfloor.news.extract.quantities import (
     Quantity,
 )
+from watchfloor.news.extract.source_names import qualify_body
 
 _DEFINITE_SMALL = re.compile(r"\b(?:the|these|those|both)\s*$", re.IGNORECASE)
 _HEAD_CLASSES: tuple[frozenset[str], ...] = (
@@ -70,6 +71,8 @@ class _Context:
     entities: Sequence[Entity] = ()
     last_measure: Measure | None = None
     outlet: str | None = None
+    #: The demonym of a national outlet's country, for bodies the text leaves unqualified.
+    home: str | None = None
     institutional: bool = False
     since_anchor: str | None = None
     #: The chain of the last sentence that had claims or sources, for "Of those, ..." and
@@ -93,7 +96,7 @@ class _Context:
     last_point: tuple[str, str] | None = None
 
     def normalize(self, name: str) -> str:
-        return normalize_source(canonical_source(name), self.aliases)
+        return normalize_source(canonical_source(qualify_body(name, self.home)), self.aliases)
 
     def resolve(
         self,

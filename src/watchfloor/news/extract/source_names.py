@@ -185,6 +185,81 @@ _SPOKESPERSON = re.compile(
 )
 
 
+#: The home country of national news outlets (casefolded name fragment → demonym). A body the
+#: text leaves unqualified ("the Joint Chiefs of Staff said") is the outlet's own country's.
+OUTLET_HOMES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "yonhap",
+            "korea herald",
+            "joongang",
+            "chosun",
+            "korea times",
+            "kbs",
+            "mbc",
+            "sbs",
+            "hankyoreh",
+            "dong-a",
+            "arirang",
+            "ytn",
+        ),
+        "South Korean",
+    ),
+    **dict.fromkeys(
+        (
+            "kyiv independent",
+            "ukrainska pravda",
+            "ukrinform",
+            "kyiv post",
+            "suspilne",
+            "rbc-ukraine",
+            "hromadske",
+        ),
+        "Ukrainian",
+    ),
+    **dict.fromkeys(
+        (
+            "tass",
+            "ria novosti",
+            "interfax",
+            "izvestia",
+            "kommersant",
+            "rossiyskaya gazeta",
+            "zvezda",
+            "rt",
+        ),
+        "Russian",
+    ),
+    **dict.fromkeys(("kyodo", "nhk", "asahi", "yomiuri", "nikkei"), "Japanese"),
+}
+#: Bodies every country has, named without a country in a national outlet's own copy.
+_UNQUALIFIED_BODIES = re.compile(
+    r"(?:Joint\s+Chiefs\s+of\s+Staff|JCS|General\s+Staff|Defen[cs]e\s+Ministry|Ministry\s+of\s+"
+    r"Defen[cs]e|Foreign\s+Ministry|presidential\s+office|spy\s+agency|military\s+intelligence|"
+    r"intelligence\s+agency)",
+    re.IGNORECASE,
+)
+
+
+def outlet_home(outlet: str | None) -> str | None:
+    """The demonym of a national outlet's home country ("Yonhap" → "South Korean"), if known."""
+    if not outlet:
+        return None
+    folded = outlet.casefold()
+    for key, demonym in OUTLET_HOMES.items():
+        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", folded):
+            return demonym
+    return None
+
+
+def qualify_body(name: str, home: str | None) -> str:
+    """An unqualified national body ("Joint Chiefs of Staff") with the home country's demonym,
+    when the outlet has one; any other name unchanged."""
+    if home and _UNQUALIFIED_BODIES.fullmatch(name.strip()):
+        return f"{home} {name.strip()}"
+    return name
+
+
 def demonym_for(owner: str) -> str | None:
     """The demonym of a country or capital name ("South Korea", "Kyiv"), if known."""
     return DEMONYMS.get(" ".join(owner.lower().split()))
@@ -424,11 +499,14 @@ def normalize_source(name: str, aliases: Mapping[str, str] | None) -> str:
 __all__ = [
     "CANONICAL",
     "DEMONYMS",
+    "OUTLET_HOMES",
     "canonical_source",
     "clean_source",
     "country_before",
     "demonym_for",
     "normalize_source",
+    "outlet_home",
+    "qualify_body",
 ]
 
 _NEAR_BODY = re.compile(
