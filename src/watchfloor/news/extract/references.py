@@ -230,9 +230,13 @@ def _own_voice(claim: Claim, text: str, context: _Context) -> Claim:
     assess" is in an analyst note."""
     if not (context.institutional and context.outlet) or not claim.attribution:
         return claim
-    start = max(0, claim.span[0])
-    judged = _COUNTRY_JUDGES.search(text, start, claim.span[1])
     origin = claim.attribution[0]
-    if judged and judged.group("country") in origin.split() and len(origin.split()) <= 2:
-        return replace(claim, attribution=(context.outlet, *claim.attribution[1:]))
+    if len(origin.split()) > 2:
+        return claim
+    # the judgement may be a sentence before ("The UK assesses ... Of these, an estimated ...")
+    for judged in _COUNTRY_JUDGES.finditer(
+        text, max(0, claim.span[1] - _NAME_LOOKBACK), claim.span[1]
+    ):
+        if judged.group("country") in origin.split():
+            return replace(claim, attribution=(context.outlet, *claim.attribution[1:]))
     return claim
