@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate an extra split (``dev2`` to ``dev9``, ``heldout2``) and print its counts.
+"""Validate an extra split (``dev2`` to ``dev10``, ``heldout2``) and print its counts.
 
 Usage::
 
@@ -11,6 +11,7 @@ Usage::
     python3 corpus/claims/check_extra.py dev7
     python3 corpus/claims/check_extra.py dev8
     python3 corpus/claims/check_extra.py dev9
+    python3 corpus/claims/check_extra.py dev10
     python3 corpus/claims/check_extra.py heldout2
 
 ``corpus/claims/check.py`` checks only ``dev`` and ``heldout``. This script imports its
@@ -45,6 +46,7 @@ URL_PREFIXES = {
     "dev7": check.URL_PREFIX + "claims/dev7/",
     "dev8": check.URL_PREFIX + "claims/dev8/",
     "dev9": check.URL_PREFIX + "claims/dev9/",
+    "dev10": check.URL_PREFIX + "claims/dev10/",
     "heldout2": check.URL_PREFIX + "claims/heldout2/",
 }
 
