@@ -959,3 +959,23 @@ def test_a_speaker_opening_a_quotation_and_according_to_after_that(
     text: str, chain: tuple[str, ...]
 ) -> None:
     assert _chain(text) == chain
+
+
+@pytest.mark.parametrize(
+    ("name", "cleaned"),
+    [
+        ("an official at the JCS", "official at the JCS"),
+        ("Ukrainian media claiming", "Ukrainian media"),
+        ("Opposition lawmaker Lee Seong-kweun", "Lee Seong-kweun"),
+    ],
+)
+def test_titles_before_a_preposition_and_trailing_participles(name: str, cleaned: str) -> None:
+    assert clean_source(name) == cleaned
+
+
+def test_a_body_named_with_its_country_after_it() -> None:
+    aliases = {"south korean joint chiefs of staff": "Joint Chiefs of Staff (South Korea)"}
+    assert (
+        normalize_source("Joint Chiefs of Staff, Republic of Korea", aliases)
+        == "Joint Chiefs of Staff (South Korea)"
+    )

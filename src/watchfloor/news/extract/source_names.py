@@ -441,8 +441,13 @@ def clean_source(text: str) -> str:
     tokens = name.split()
     # "General Staff of Ukraine", "Secretary of State": a title word heading a body's name
     body = bool(re.search(rf"\b(?:{_ORG_HEAD}|of|for)\b", name))
-    while len(tokens) > 2 and tokens[0].lower() in _TITLES and not body:
-        tokens = tokens[1:]
+    while (
+        len(tokens) > 2
+        and tokens[0].lower() in _TITLES
+        and not body
+        and tokens[1].lower() not in ("at", "of", "in", "from", "with", "for", "to", "on")
+    ):
+        tokens = tokens[1:]  # "Lawmaker Lee Seong-kweun", not "official at the JCS"
     if len(tokens) == 2 and tokens[0].lower().rstrip(".") in ("mr", "ms", "mrs", "dr", "prof"):
         tokens = tokens[1:]  # "Mr Yoo": the surname, given its full name from the text later
     lowered = [i for i, tok in enumerate(tokens) if tok.lower() in _TITLES]
@@ -451,7 +456,8 @@ def clean_source(text: str) -> str:
         if all(tok[:1].isupper() for tok in tail):
             tokens = tail
     name = " ".join(tokens)
-    name = re.sub(r"(?<=\w)['’]s?$", "", name)  # "the UK Ministry of Defence's": its owner
+    name = re.sub(r"(?<=\w)['’]s?$", "", name)
+    name = re.sub(r"\s+(?:claiming|saying|reporting|suggesting|alleging)$", "", name)  # "the UK Ministry of Defence's": its owner
     if unnamed and name:
         name = f"unnamed {name}"
     return name
@@ -481,6 +487,18 @@ def normalize_source(name: str, aliases: Mapping[str, str] | None) -> str:
             # "Ukraine's Security Service" is the "Security Service of Ukraine"
             variants.append(f"{owner.group('rest')} of {owner.group('owner')}")
         variants.append(owner.group("rest"))
+    country_after = re.match(
+        r"^(?P<body>.+?),?\s+(?:of\s+)?(?:the\s+)?(?P<c>republic\s+of\s+korea|south\s+korea|"
+        r"ukraine|russia|russian\s+federation|japan|united\s+states)$",
+        variants[1],
+    )
+    if country_after:
+        # "Joint Chiefs of Staff, Republic of Korea": the body with its country's demonym
+        demonym = demonym_for(country_after.group("c")) or (
+            "Russian" if "russian" in country_after.group("c") else None
+        )
+        if demonym:
+            variants.append(f"{demonym.casefold()} {country_after.group('body')}")
     described = re.match(rf"^(?P<adj>{_ADJECTIVES})\s+(?P<rest>.+)$", variants[1])
     if described and name not in _CANONICAL_NAMES:
         # "the Ukrainian Security Service" is the "Security Service of Ukraine" too
