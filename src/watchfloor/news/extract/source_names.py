@@ -456,8 +456,8 @@ def clean_source(text: str) -> str:
         if all(tok[:1].isupper() for tok in tail):
             tokens = tail
     name = " ".join(tokens)
-    name = re.sub(r"(?<=\w)['’]s?$", "", name)
-    name = re.sub(r"\s+(?:claiming|saying|reporting|suggesting|alleging)$", "", name)  # "the UK Ministry of Defence's": its owner
+    name = re.sub(r"(?<=\w)['’]s?$", "", name)  # "the UK Ministry of Defence's": its owner
+    name = re.sub(r"\s+(?:claiming|saying|reporting|suggesting|alleging)$", "", name)
     if unnamed and name:
         name = f"unnamed {name}"
     return name
