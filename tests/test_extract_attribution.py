@@ -979,3 +979,12 @@ def test_a_body_named_with_its_country_after_it() -> None:
         normalize_source("Joint Chiefs of Staff, Republic of Korea", aliases)
         == "Joint Chiefs of Staff (South Korea)"
     )
+
+
+def test_a_quoted_we_yields_to_the_tag_even_after_a_speaker_sentence() -> None:
+    text = (
+        "North Korea appears to have begun rotating troops, South Korea's military said. "
+        '"We have identified the movement of additional personnel into the area," an official '
+        "at the Joint Chiefs of Staff told reporters."
+    )
+    assert _chain(text) == ("official at the Joint Chiefs of Staff",)

@@ -267,3 +267,22 @@ def test_among_the_dead_remains_and_raised_totals(
     text: str, expected: list[tuple[str, str | None, str, float | None, float | None]]
 ) -> None:
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ukraine says more than 8,000 of its service members are in Russian captivity.",
+            [("captured", None, "lower", 8000, None)],
+        ),
+        (
+            "More than 300 Ukrainian servicemen had surrendered to Russian forces.",
+            [("captured", None, "lower", 300, None)],
+        ),
+    ],
+)
+def test_captivity_and_surrender_are_captured(
+    text: str, expected: list[tuple[str, str | None, str, float | None, float | None]]
+) -> None:
+    assert _claims(text) == expected

@@ -69,6 +69,7 @@ _CASUALTY_WORDS: dict[str, Measure] = {
     "injured": "wounded",
     "injuries": "wounded",
     "captured": "captured",
+    "surrendered": "captured",
     "prisoner": "captured",
     "missing": "missing",
     "casualties": "casualties",
@@ -104,7 +105,7 @@ _Q = r"[\"“”'‘’]?"
 _CAS_WORD = r"killed|wounded|injured|captured|missing|dead"
 _CASUALTY = (
     r"(?P<cas>killed|dead|died|deaths|fatalities|wounded|injured|injuries|captured|"
-    r"taken\s+prisoner|missing|casualties)"
+    r"taken\s+prisoner|surrendered|missing|casualties)"
     r"(?:\s*(?:,|and|or|and/or)\s+(?P<cas2>killed|wounded|injured|captured|missing))?"
 )
 _AUX = (
@@ -371,6 +372,9 @@ def _bind(
         if pred:
             measure = _casualty(pred.group("cas"), pred.group("cas2"))
             return Binding(measure, None, subject, end + partitive.end() + pred.end())
+        if _CAPTIVE_AFTER.match(after[partitive.end() :]):
+            # "more than 8,000 of its service members are in Russian captivity"
+            return Binding("captured", None, subject, end + partitive.end())
         if verb and verb.group("verb").lower() != "lost":
             # "have killed and wounded more than 3,800 of them": the verb gives the measure
             measure = _casualty(verb.group("verb"), None)

@@ -253,7 +253,8 @@ def _chain(
         if inner and not ordered[0][0].forward and ordered[0][0].kind == "speaker":
             ordered.remove(inner[0])
             ordered.insert(0, inner[0])
-    if len(ordered) > 1 and ordered[0][0].pronoun and ordered[0][1][-1].lower() in ("we", "i"):
+    first = ordered[0][0] if ordered else None
+    if len(ordered) > 1 and first and first.pronoun and first.names[-1].lower() in ("we", "i"):
         # '"We believe ...," the official said': the quotation's first person is its speaker
         tags = [item for item in ordered[1:] if item[0].start >= quantity.end]
         if tags:
