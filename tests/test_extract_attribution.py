@@ -988,3 +988,30 @@ def test_a_quoted_we_yields_to_the_tag_even_after_a_speaker_sentence() -> None:
         "at the Joint Chiefs of Staff told reporters."
     )
     assert _chain(text) == ("official at the Joint Chiefs of Staff",)
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "Moscow has dismissed claims in Ukrainian media of up to 6,000 Korean dead as "
+            '"disinformation".',
+            ("Ukrainian media", "Moscow"),
+        ),
+        (
+            "Kyiv's military intelligence has given higher numbers, putting losses at more than "
+            "7,000 killed and wounded.",
+            ("Kyiv's military intelligence",),
+        ),
+        (
+            '"We have not seen them in assaults. In our sector alone we counted more than '
+            'fifteen hundred of them killed," said Col Oleh Marchuk, a spokesman for the '
+            "Special Operations Forces.",
+            ("Special Operations Forces",),
+        ),
+    ],
+)
+def test_claims_of_a_figure_putting_and_we_inside_an_open_quotation(
+    text: str, chain: tuple[str, ...]
+) -> None:
+    assert _chain(text) == chain

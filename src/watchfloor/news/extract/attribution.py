@@ -147,7 +147,8 @@ _CLAIMS = re.compile(
     r"unverified|some|other)\s+){1,2})|\b(?P<det>an?|the)\s+|\b(?=(?:claims?|reports?|"
     r"allegations?|accusations?|assertions?)\s+(?:by|from|in)\s))(?P<noun>claims?|reports?|"
     r"allegations?|accusations?|assertions?)(?:\s+(?P<rel>by|from|in)\s+(?P<by>[^,;.]+?))?"
-    r"(?:,\s+which\s+\w+)?\s+that\b",
+    # "claims that ...", "claims in Ukrainian media of up to 6,000 ...": what they say follows
+    r"(?:,\s+which\s+\w+)?\s+(?:that\b|of\s+(?=(?:[\w-]+\s+){0,3}\d))",
     re.IGNORECASE,
 )
 _SHOWN_ON = re.compile(

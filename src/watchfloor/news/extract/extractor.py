@@ -248,6 +248,10 @@ def extract_claims(
                 context.label = context.normalize(credit.group("source")) if credit else None
                 if interviewee and sent_start in answers:
                     context.label = interviewee  # an answer in a question-and-answer interview
+        paragraph = text[text.rfind("\n", 0, sent_start) + 1 : sent_start]
+        context.in_quote = paragraph.count('"') % 2 == 1 or paragraph.rfind("“") > paragraph.rfind(
+            "”"
+        )
         found = _sentence_claims(sentence, sent_start, published, outlet, context)
         if context.label:
             # an interview answer: what the speaker states unattributed, or in the first
@@ -407,7 +411,11 @@ def _sentence_claims(
         if context.entities:
             span = (offset + mention.start, offset + mention.end)
             names = tuple(_person_trim(name, context.entities, span) for name in names)
-        quoted = sentence[: mention.start].count('"') % 2 == 1 or bool(_QUOTE_START.match(sentence))
+        quoted = (
+            sentence[: mention.start].count('"') % 2 == 1
+            or bool(_QUOTE_START.match(sentence))
+            or context.in_quote  # "... drones. In our sector alone we counted ...," he said
+        )
         resolved.append((mention, context.resolve(mention, names, resolved, quoted)))
     _describe(sentence, resolved, context)
     figure_subject = bool(_FIGURE_SUBJECT.match(sentence))

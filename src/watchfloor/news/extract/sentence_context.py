@@ -89,6 +89,8 @@ class _Context:
     index: int = 0
     #: The speaker of the current paragraph of an interview transcript ("Andriy Moroz: ...").
     label: str | None = None
+    #: Whether the current sentence lies inside a quotation its paragraph opened earlier.
+    in_quote: bool = False
     #: The last statement day ("Zelenskyy said Monday") as (start, end) with its speakers, for
     #: "the same day" and for later sentences of the same speaker that give no time.
     statement_day: tuple[tuple[str, str], frozenset[str], int] | None = None

@@ -21,7 +21,7 @@ _VERBS = (
     r"wrote|writes|dismissed|dismisses|denied|denies|rejected|rejects|acknowledged|"
     r"acknowledges|indicated|indicates|revealed|reveals|disclosed|briefed(?!\s+by)|testified|published|"
     r"calculated|counted|counts|informed(?!\s+by)|insisted|insists|alleged|alleges|concluded|concludes|"
-    r"put|puts|puts\s+the\s+figure|estimating|assessing|says\s+that|shows|showed|think(?![\s-]+tanks?)|thinks|"
+    r"put|puts|putting|puts\s+the\s+figure|estimating|assessing|says\s+that|shows|showed|think(?![\s-]+tanks?)|thinks|"
     r"expect|expects|fear|fears|predicted|predicts|sets\s+out|set\s+out|acknowledged|"
     r"acknowledging|indicated|telling|tallied|cited(?!\s+by)|spoke|quoted|judges|judged|posted|"
     r"identified|identifies|pledged|pledges|promised|promises|vowed|vows|"
@@ -148,7 +148,16 @@ _RELAYED = re.compile(
 _WHO_CLAUSE = re.compile(r"\s+who\s+(?P<clause>[^,]*)$")
 #: Participles whose speaker is the subject of the main clause ("X went public, saying ...").
 _PARTICIPLES = frozenset(
-    {"saying", "telling", "adding", "claiming", "estimating", "assessing", "acknowledging"}
+    {
+        "saying",
+        "telling",
+        "adding",
+        "claiming",
+        "estimating",
+        "assessing",
+        "acknowledging",
+        "putting",
+    }
 )
 #: "South Korea's spy agency first went public on Oct. 18": the subject before the first verb.
 _CLAUSE_SUBJECT = re.compile(
