@@ -232,7 +232,11 @@ def extract_claims(
     for index, (sent_start, sent_end) in enumerate(spans):
         sentence = text[sent_start:sent_end]
         context.index = index
-        if sent_start == 0 or text[:sent_start].rstrip(" \t").endswith("\n"):
+        # a paragraph's first sentence (a bounded look-back: copying the whole prefix for every
+        # sentence made a long text quadratic)
+        if sent_start == 0 or text[max(0, sent_start - 200) : sent_start].rstrip(" \t").endswith(
+            "\n"
+        ):
             label = _LABEL.match(sentence)
             quoted = _QUOTE_LABEL.match(sentence)
             if labels:
@@ -248,7 +252,9 @@ def extract_claims(
                 context.label = context.normalize(credit.group("source")) if credit else None
                 if interviewee and sent_start in answers:
                     context.label = interviewee  # an answer in a question-and-answer interview
-        paragraph = text[text.rfind("\n", 0, sent_start) + 1 : sent_start]
+        # a paragraph's quotation state, bounded so that a text without line breaks stays linear
+        window = max(0, sent_start - 2000)
+        paragraph = text[max(window, text.rfind("\n", window, sent_start) + 1) : sent_start]
         context.in_quote = paragraph.count('"') % 2 == 1 or paragraph.rfind("“") > paragraph.rfind(
             "”"
         )

@@ -65,7 +65,8 @@ def _quoted_speaker(claim: Claim, text: str, context: _Context) -> Claim:
     if not chain or chain[0].lower() not in _IN_QUOTE:
         return claim
     start, end = claim.extra.get("count_span", claim.span)
-    paragraph_start = text.rfind("\n", 0, start) + 1
+    window = max(0, start - 5000)
+    paragraph_start = max(window, text.rfind("\n", window, start) + 1)
     head = text[paragraph_start:start]
     straight = head.count('"') % 2 == 1
     curly = head.rfind("“") > head.rfind("”")
