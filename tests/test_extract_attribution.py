@@ -1015,3 +1015,13 @@ def test_claims_of_a_figure_putting_and_we_inside_an_open_quotation(
     text: str, chain: tuple[str, ...]
 ) -> None:
     assert _chain(text) == chain
+
+
+def test_he_after_the_official_declined_is_the_official_named_before() -> None:
+    text = (
+        '"We have identified additional personnel," an official at the Joint Chiefs of Staff '
+        "told reporters. The official declined to say how many. He added that around 1,000 "
+        "sappers were now clearing mines."
+    )
+    claims = extract_claims(text, published=PUB, nlp="rules")
+    assert claims[-1].attribution == ("official at the Joint Chiefs of Staff",)

@@ -519,6 +519,8 @@ def _sentence_claims(
         head = _clause_subject(re.sub(r"^([^,]{2,80}),\s+[^,]{1,40},\s+", r"\1 ", grammar))
         if head and not _PEOPLE_SUBJECT.search(head.np):
             name = context.normalize(clean_source(head.np))
+            if re.match(r"the\s", head.np.strip(), re.IGNORECASE):
+                name = context._antecedent(name)  # "The official declined to say": the one named
             if name and name.lower() not in ("it", "they", "we", "he", "she"):
                 context.previous_chain = (name,)
     if resolved:
