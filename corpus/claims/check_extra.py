@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate an extra split (``dev2`` to ``dev10``, ``heldout2``) and print its counts.
+"""Validate an extra split (``dev2`` to ``dev11``, ``heldout2``) and print its counts.
 
 Usage::
 
@@ -12,6 +12,7 @@ Usage::
     python3 corpus/claims/check_extra.py dev8
     python3 corpus/claims/check_extra.py dev9
     python3 corpus/claims/check_extra.py dev10
+    python3 corpus/claims/check_extra.py dev11
     python3 corpus/claims/check_extra.py heldout2
 
 ``corpus/claims/check.py`` checks only ``dev`` and ``heldout``. This script imports its
@@ -47,6 +48,7 @@ URL_PREFIXES = {
     "dev8": check.URL_PREFIX + "claims/dev8/",
     "dev9": check.URL_PREFIX + "claims/dev9/",
     "dev10": check.URL_PREFIX + "claims/dev10/",
+    "dev11": check.URL_PREFIX + "claims/dev11/",
     "heldout2": check.URL_PREFIX + "claims/heldout2/",
 }
 
