@@ -1025,3 +1025,11 @@ def test_he_after_the_official_declined_is_the_official_named_before() -> None:
     )
     claims = extract_claims(text, published=PUB, nlp="rules")
     assert claims[-1].attribution == ("official at the Joint Chiefs of Staff",)
+
+
+def test_claims_as_a_noun_after_a_verb_and_a_long_surname_is_no_family_name() -> None:
+    text = (
+        "The Kremlin considers claims in Western media that thousands of Korean soldiers were "
+        "killed to be unfounded, Kremlin Spokesman Dmitry Peskov told reporters on Monday."
+    )
+    assert _chain(text) == ("Western media", "Kremlin")

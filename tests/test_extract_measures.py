@@ -286,3 +286,8 @@ def test_captivity_and_surrender_are_captured(
     text: str, expected: list[tuple[str, str | None, str, float | None, float | None]]
 ) -> None:
     assert _claims(text) == expected
+
+
+def test_wounded_before_the_noun_counts_the_wounded() -> None:
+    text = "Dozens of wounded North Korean soldiers have been evacuated to military hospitals."
+    assert _claims(text) == [("wounded", None, "vague", 24, 99)]

@@ -314,9 +314,15 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
             False,
             doc,
         )
+    # "considers claims in Western media that ...": "claims" there is a noun, not a verb
+    noun_claims = {
+        m.start("noun")
+        for m in _CLAIMS.finditer(sentence)
+        if m.group("rel") or m.group("det") or m.group("adj")
+    }
     for match in _VERB.finditer(sentence):
         verb = match.group(0)
-        if match.start() in inverted:
+        if match.start() in inverted or match.start() in noun_claims:
             continue  # "..., said Rep. Park": the speaker follows the verb
         found = None
         participle = False

@@ -346,6 +346,7 @@ def bind_measure(
     return binding
 
 
+_CASUALTY_MOD = re.compile(r"\b(?:wounded|injured|captured|missing|dead)\b", re.IGNORECASE)
 _AMONG_BEFORE = re.compile(
     r"(?:\bamong\s+the\s+(?P<cas>dead|killed|wounded|injured|captured|missing|casualties)\s+"
     r"(?:were|was|are|is)|\b(?:remains|bodies|coffins|graves)\s+of)\s+$",
@@ -480,6 +481,10 @@ def _noun_binding(
     demonym = lowered.endswith(("koreans", "russians", "ukrainians"))
     more = _MORE_MOD.search(noun.group("mods")) or added
     measure, role = _noun_measure(noun_text)
+    injured = _CASUALTY_MOD.search(noun.group("mods"))
+    if injured and measure == "troops":
+        # "dozens of wounded North Korean soldiers": counted as wounded, whatever they do next
+        measure = _casualty(injured.group(0), None)
     if lowered in _WEAK_NOUNS or demonym:
         weak_ok = bool(pred or verb or captive)
         if lowered in _HEDGE_OK and (hedge or noun.group("mods").strip()):

@@ -141,6 +141,9 @@ _NOT_GIVEN_NAMES = frozenset(
         "Deputy",
         "Chief",
         "Lieutenant",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
     }
 )
 
@@ -168,6 +171,8 @@ def _full_name(claim: Claim, text: str) -> Claim:
                 changed = True
                 break
         else:
+            if len(name) > 6:
+                continue  # Korean and Chinese family names are short: not "Kremlin Spokesman"
             # family name first ("Zhang Wenhai ... Zhang said"; Korean and Chinese names)
             first = re.compile(
                 rf"\b{re.escape(name)}\s+(?P<given>[A-Z][a-z]+(?:-[A-Za-z][a-z]+| [A-Z][a-z]+)?)\b"
