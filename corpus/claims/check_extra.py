@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate an extra split (``dev2`` to ``dev11``, ``heldout2``) and print its counts.
+"""Validate an extra split (``dev2`` to ``dev12``, ``heldout2``) and print its counts.
 
 Usage::
 
@@ -13,6 +13,7 @@ Usage::
     python3 corpus/claims/check_extra.py dev9
     python3 corpus/claims/check_extra.py dev10
     python3 corpus/claims/check_extra.py dev11
+    python3 corpus/claims/check_extra.py dev12
     python3 corpus/claims/check_extra.py heldout2
 
 ``corpus/claims/check.py`` checks only ``dev`` and ``heldout``. This script imports its
@@ -49,6 +50,7 @@ URL_PREFIXES = {
     "dev9": check.URL_PREFIX + "claims/dev9/",
     "dev10": check.URL_PREFIX + "claims/dev10/",
     "dev11": check.URL_PREFIX + "claims/dev11/",
+    "dev12": check.URL_PREFIX + "claims/dev12/",
     "heldout2": check.URL_PREFIX + "claims/heldout2/",
 }
 
