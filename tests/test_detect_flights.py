@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from detect_helpers import destination
+from watchfloor.adsb import POSITIONS_SCHEMA
 from watchfloor.config import WatchConfig, parse_config
 from watchfloor.detect.flights import Flight, detect_flights, flight_events
 from watchfloor.geo import haversine_km
@@ -27,24 +28,7 @@ SUNAN = (39.224098, 125.669998)
 IL62 = "15521f"
 OTHER = "7c6b2d"
 
-SCHEMA = pa.schema(
-    [
-        ("ts", pa.timestamp("us", tz="UTC")),
-        ("icao24", pa.string()),
-        ("df", pa.int8()),
-        ("tc", pa.int8()),
-        ("callsign", pa.string()),
-        ("lat", pa.float64()),
-        ("lon", pa.float64()),
-        ("altitude_ft", pa.float64()),
-        ("groundspeed_kn", pa.float64()),
-        ("track_deg", pa.float64()),
-        ("vertical_rate_fpm", pa.float64()),
-        ("squawk", pa.string()),
-        ("on_ground", pa.bool_()),
-        ("line", pa.int64()),
-    ]
-)
+SCHEMA = POSITIONS_SCHEMA
 """The agreed aircraft-position schema, column for column."""
 
 CONFIG = """

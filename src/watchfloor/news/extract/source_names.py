@@ -93,13 +93,11 @@ DEMONYMS: dict[str, str] = {
     "tokyo": "Japanese",
 }
 #: Demonym (casefolded) → the country's name, for "Security Service of Ukraine".
+#: The first country listed for each demonym wins; "US" is no adjective before a body's name.
 _COUNTRY_OF: dict[str, str] = {
-    "south korean": "south korea",
-    "north korean": "north korea",
-    "ukrainian": "ukraine",
-    "russian": "russia",
-    "chinese": "china",
-    "japanese": "japan",
+    demonym.casefold(): country
+    for country, demonym in reversed(DEMONYMS.items())
+    if demonym != "US"
 }
 _ADJECTIVES = "|".join(_COUNTRY_OF)
 _DEMONYM_WORDS = re.compile(
