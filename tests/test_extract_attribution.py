@@ -1033,3 +1033,29 @@ def test_claims_as_a_noun_after_a_verb_and_a_long_surname_is_no_family_name() ->
         "killed to be unfounded, Kremlin Spokesman Dmitry Peskov told reporters on Monday."
     )
     assert _chain(text) == ("Western media", "Kremlin")
+
+
+def test_a_briefed_lawmaker_relays_the_body_that_briefed_them() -> None:
+    text = (
+        "The National Intelligence Service gave the figures in a closed-door briefing. "
+        "Rep. Kang Min-seok, a member of the intelligence committee, told reporters that "
+        "about 700 of the soldiers were sappers. He said 120 more had arrived in October."
+    )
+    claims = extract_claims(text, published=PUB, nlp="rules")
+    assert [c.attribution[:2] for c in claims] == [
+        ("National Intelligence Service", "Kang Min-seok"),
+        ("National Intelligence Service", "Kang Min-seok"),
+    ]
+
+
+def test_a_lawmaker_with_no_briefing_in_the_report_keeps_the_origin() -> None:
+    text = "Rep. Kang Min-seok told reporters that about 700 of the soldiers were sappers."
+    assert _chain(text) == ("Kang Min-seok",)
+
+
+def test_a_speaker_reporting_that_another_believes_relays_them() -> None:
+    text = (
+        "Senator Ruth Calder told reporters that the Pentagon believes about 2,000 more "
+        "troops are on their way."
+    )
+    assert _chain(text) == ("Pentagon", "Ruth Calder")

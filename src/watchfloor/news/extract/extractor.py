@@ -44,7 +44,9 @@ from watchfloor.news.extract.references import (
     _own_voice,
     _pronoun_speaker,
     _quoted_speaker,
+    _relaying_briefing,
     _speaking_for,
+    briefed_lawmakers,
     spokespeople,
 )
 from watchfloor.news.extract.sentence_context import (
@@ -294,7 +296,10 @@ def extract_claims(
     claims = [_pronoun_speaker(claim, text, entities, context) for claim in claims]
     claims = [_full_name(_full_title(claim, text), text) for claim in claims]
     bodies = spokespeople(text, context)
-    return [_speaking_for(claim, bodies) for claim in claims] if bodies else claims
+    if bodies:
+        claims = [_speaking_for(claim, bodies) for claim in claims]
+    lawmakers = briefed_lawmakers(text, context)
+    return [_relaying_briefing(claim, lawmakers) for claim in claims] if lawmakers else claims
 
 
 #: Subjects that are the people counted, not a source ("North Korean troops have not been seen").
@@ -580,7 +585,9 @@ def _claim(
     context: _Context,
     others: Sequence[Quantity] = (),
 ) -> Claim:
-    chain = _chain(resolved, quantity, context.outlet or "") or inherited or ("unattributed",)
+    chain = (
+        _chain(resolved, quantity, context.outlet or "", sentence) or inherited or ("unattributed",)
+    )
     modality = modality_for(sentence, start, noun_end)
     future = modality in ("planned", "speculative")
     mentions = [mention for mention, _ in resolved]

@@ -24,7 +24,9 @@ __all__ = [
     "_own_voice",
     "_pronoun_speaker",
     "_quoted_speaker",
+    "_relaying_briefing",
     "_speaking_for",
+    "briefed_lawmakers",
     "spokespeople",
 ]
 
@@ -246,3 +248,60 @@ def _own_voice(claim: Claim, text: str, context: _Context) -> Claim:
         if judged.group("country") in origin.split():
             return replace(claim, attribution=(context.outlet, *claim.attribution[1:]))
     return claim
+
+
+#: A closed-door briefing of lawmakers, which they then relay to reporters.
+_BRIEFING = re.compile(
+    r"\b(?:briefing|briefed|closed-door|behind closed doors|[Ii]ntelligence [Cc]ommittee|"
+    r"told\s+(?:the\s+)?(?:lawmakers|legislators|MPs|parliament|the\s+National\s+Assembly))"
+)
+#: An intelligence body that briefs lawmakers: "South Korea's spy agency", "the NIS".
+_BRIEFER = re.compile(
+    r"(?:\b[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*['’]s\s+|\bthe\s+)?(?:spy\s+agency|"
+    r"intelligence\s+(?:agency|service)|military\s+intelligence)\b"
+    r"|\b(?:National\s+Intelligence\s+Service|NIS|HUR|GUR|Defen[cs]e\s+Intelligence"
+    r"(?:\s+(?:of\s+Ukraine|Agency))?)\b"
+)
+_PERSON = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){1,2}"
+#: A lawmaker named with the title or description that makes them one.
+_LAWMAKER = re.compile(
+    rf"\b(?:Rep\.|Representative|[Ll]awmaker|MP|[Ll]egislator|Assembly(?:man|woman))\s+"
+    rf"(?P<titled>{_PERSON})"
+    rf"|\b(?P<described>{_PERSON}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:lawmaker|"
+    rf"legislator|MP|member\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:parliament|"
+    rf"National\s+Assembly|[Cc]ommittee))\b"
+    rf"|\b(?P<member>{_PERSON})\s+of\s+the\s+(?:[\w'’-]+\s+){{0,3}}?[Ii]ntelligence\s+"
+    rf"[Cc]ommittee"
+)
+
+
+def briefed_lawmakers(text: str, context: _Context) -> dict[str, list[tuple[int, str]]]:
+    """Each lawmaker a report names, when the report tells of an intelligence body briefing
+    lawmakers, with the positions and names of the briefing bodies it mentions (a project
+    rule: a lawmaker coming out of a closed-door briefing relays the body that gave it)."""
+    if not _BRIEFING.search(text):
+        return {}
+    bodies = [
+        (m.start(), name)
+        for m in _BRIEFER.finditer(text)
+        if (name := context.normalize(clean_source(m.group(0))))[:1].isupper()
+    ]
+    if not bodies:
+        return {}
+    found: dict[str, list[tuple[int, str]]] = {}
+    for match in _LAWMAKER.finditer(text):
+        person = match.group("titled") or match.group("described") or match.group("member")
+        found.setdefault(person, bodies)
+    return found
+
+
+def _relaying_briefing(claim: Claim, lawmakers: dict[str, list[tuple[int, str]]]) -> Claim:
+    """A claim whose origin is a briefed lawmaker, traced to the body that briefed them: the
+    one the report named last before the claim, or else first."""
+    chain = claim.attribution
+    if not chain or chain[0] not in lawmakers:
+        return claim
+    bodies = lawmakers[chain[0]]
+    before = [name for at, name in bodies if at < claim.span[0]]
+    body = before[-1] if before else bodies[0][1]
+    return replace(claim, attribution=(body, *(name for name in chain if name != body)))

@@ -207,11 +207,16 @@ def _distance(mention: Mention, quantity: Quantity) -> int:
     return 0
 
 
+#: The words between a speaker and the clause it reports: "told reporters that".
+_REPORTS_THAT = re.compile(r"(?:\s+(?!that\b)[\w'’]+){0,3}\s+that\s+$")
+
+
 def _governing(
-    resolved: list[tuple[Mention, tuple[str, ...]]], quantity: Quantity
+    resolved: list[tuple[Mention, tuple[str, ...]]], quantity: Quantity, sentence: str = ""
 ) -> list[tuple[Mention, tuple[str, ...]]]:
     """The mentions that attribute the number: the nearest forward one before it ("X said
-    that"), the tags after it (", X said", ", according to Y") and those around it."""
+    that"), the speaker whose reported clause holds that one ("X told reporters that Y
+    believes"), the tags after it (", X said", ", according to Y") and those around it."""
     chosen = [
         item for item in resolved if item[0].start < quantity.end and quantity.start < item[0].end
     ]
@@ -222,6 +227,11 @@ def _governing(
         rest = [item for item in before if item is not nearest]
         if nearest[0].kind == "claims" and rest:
             chosen.append(max(rest, key=lambda item: item[0].end))  # the one who denies them
+        elif nearest[0].kind == "speaker" and rest and sentence:
+            outer = max(rest, key=lambda item: item[0].end)
+            gap = sentence[outer[0].end : nearest[0].start]
+            if outer[0].kind == "speaker" and _REPORTS_THAT.fullmatch(gap):
+                chosen.append(outer)  # it relays the speaker of its reported clause
         chosen.extend(item for item in rest if item[0].kind == "according")
     chosen.extend(item for item in resolved if item[0].start >= quantity.end and item[0].backward)
     return chosen
@@ -231,8 +241,9 @@ def _chain(
     resolved: list[tuple[Mention, tuple[str, ...]]],
     quantity: Quantity,
     outlet: str | None = None,
+    sentence: str = "",
 ) -> tuple[str, ...]:
-    pool = _governing(resolved, quantity) if outlet is not None else []
+    pool = _governing(resolved, quantity, sentence) if outlet is not None else []
     if not pool and outlet is None:
         pool = resolved
     elif not pool:
