@@ -1059,3 +1059,21 @@ def test_a_speaker_reporting_that_another_believes_relays_them() -> None:
         "troops are on their way."
     )
     assert _chain(text) == ("Pentagon", "Ruth Calder")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior American official said Washington now estimated that about 900 of the troops "
+        "had been wounded.",
+        "A U.S. official, speaking on condition of anonymity, said the United States believed "
+        "about 900 of the troops had been wounded.",
+    ],
+)
+def test_an_official_saying_what_their_own_government_believes_is_the_origin(text: str) -> None:
+    assert _chain(text)[0] in ("senior American official", "U.S. official")
+
+
+def test_an_official_reporting_another_states_estimate_relays_it() -> None:
+    text = "A Ukrainian official said Russia believed about 900 of the troops had been wounded."
+    assert _chain(text) == ("Russia", "Ukrainian official")

@@ -20,6 +20,7 @@ from watchfloor.news.extract.attribution import (
     demonym_for,
     normalize_source,
 )
+from watchfloor.news.extract.geography import COUNTRIES
 from watchfloor.news.extract.nlp import Entity
 from watchfloor.news.extract.quantities import (
     Quantity,
@@ -208,7 +209,9 @@ def _distance(mention: Mention, quantity: Quantity) -> int:
 
 
 #: The words between a speaker and the clause it reports: "told reporters that".
-_REPORTS_THAT = re.compile(r"(?:\s+(?!that\b)[\w'’]+){0,3}\s+that\s+$")
+_REPORTS_THAT = re.compile(
+    r"(?:,[^,;\"“”]{1,120},)?(?:\s+(?!that\b)[\w'’]+){0,3}(?:\s+that)?\s+(?:the\s+)?$"
+)
 
 
 def _governing(
@@ -279,11 +282,41 @@ def _chain(
         for name in names:
             if name and (not chain or chain[-1] != name) and name not in chain:
                 chain.append(name)
+    if len(chain) > 1 and _own_government(chain[0], chain[1]):
+        chain = chain[1:]
     if outlet and len(chain) > 1:
         # the publishing outlet is left out unless it is the origin ("told TASS" in TASS)
         folded = outlet.casefold()
         chain = [chain[0], *(name for name in chain[1:] if name.casefold() != folded)]
     return tuple(chain)
+
+
+#: A state named as a whole: its name or capital, not a demonym or a body.
+_STATES = {
+    name: COUNTRIES[name]
+    for name in (
+        *("North Korea", "DPRK", "Pyongyang", "South Korea", "Seoul", "Russia", "Moscow"),
+        *("Kremlin", "Ukraine", "Kyiv", "United States", "U.S.", "US", "Washington"),
+        *("China", "Beijing", "Belarus", "Iran"),
+    )
+}
+_STATE_WORD = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(key) for key in sorted(COUNTRIES, key=len, reverse=True))
+    + r")(?![\w])"
+)
+
+
+def _own_government(origin: str, relay: str) -> bool:
+    """Whether the relay is an official of the state the origin names ("a U.S. official said
+    Washington estimated"): the official speaks for their government, so is the origin."""
+    code = _STATES.get(origin.removeprefix("the ").strip())
+    if code is None or relay in _STATES:
+        return False
+    words = relay.lower().split()
+    if not any(w in ("official", "officials", "source", "sources") for w in words):
+        return False
+    return any(COUNTRIES.get(m.group(0)) == code for m in _STATE_WORD.finditer(relay))
 
 
 #: Office words an article names in full once ("the Minister for the Armed Forces") and then
