@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate an extra split (``dev2`` to ``dev12``, ``heldout2``) and print its counts.
+"""Validate an extra split (``dev2`` to ``dev15``, ``heldout2``) and print its counts.
 
 Usage::
 
@@ -14,6 +14,9 @@ Usage::
     python3 corpus/claims/check_extra.py dev10
     python3 corpus/claims/check_extra.py dev11
     python3 corpus/claims/check_extra.py dev12
+    python3 corpus/claims/check_extra.py dev13
+    python3 corpus/claims/check_extra.py dev14
+    python3 corpus/claims/check_extra.py dev15
     python3 corpus/claims/check_extra.py heldout2
 
 ``corpus/claims/check.py`` checks only ``dev`` and ``heldout``. This script imports its
@@ -51,6 +54,9 @@ URL_PREFIXES = {
     "dev10": check.URL_PREFIX + "claims/dev10/",
     "dev11": check.URL_PREFIX + "claims/dev11/",
     "dev12": check.URL_PREFIX + "claims/dev12/",
+    "dev13": check.URL_PREFIX + "claims/dev13/",
+    "dev14": check.URL_PREFIX + "claims/dev14/",
+    "dev15": check.URL_PREFIX + "claims/dev15/",
     "heldout2": check.URL_PREFIX + "claims/heldout2/",
 }
 
