@@ -1077,3 +1077,51 @@ def test_an_official_saying_what_their_own_government_believes_is_the_origin(tex
 def test_an_official_reporting_another_states_estimate_relays_it() -> None:
     text = "A Ukrainian official said Russia believed about 900 of the troops had been wounded."
     assert _chain(text) == ("Russia", "Ukrainian official")
+
+
+def test_a_part_of_the_publisher_speaks_in_its_own_update() -> None:
+    text = "Defence Intelligence assesses that about 900 of the troops have been wounded."
+    claims = extract_claims(text, published=PUB, outlet="UK Ministry of Defence", nlp="rules")
+    assert claims[0].attribution == ("UK Ministry of Defence",)
+    claims = extract_claims(text, published=PUB, outlet="The Guardian", nlp="rules")
+    assert claims[0].attribution == ("Defence Intelligence",)
+
+
+def test_coordinated_bodies_are_not_one_of_them() -> None:
+    aliases = {"south korean intelligence": "National Intelligence Service"}
+    text = "Western and South Korean intelligence agencies estimate that about 900 have died."
+    assert _chain(text, aliases) == ("Western and South Korean intelligence agencies",)
+    assert _chain("South Korean intelligence estimates that about 900 have died.", aliases) == (
+        "National Intelligence Service",
+    )
+
+
+def test_estimates_of_an_adjective_alone_keep_the_word_estimates() -> None:
+    text = "Western estimates have put the force at 11,000 to 12,000 soldiers."
+    assert _chain(text) == ("Western estimates",)
+
+
+def test_a_party_member_after_a_briefing_relays_the_agency() -> None:
+    text = (
+        "The National Intelligence Service briefed the committee on Monday. Choi Jae-won of the "
+        "ruling Democratic Party said about 400 of the soldiers had been wounded."
+    )
+    assert _chain(text)[:2] == ("National Intelligence Service", "Choi Jae-won")
+
+
+def test_a_described_speaker_named_in_the_next_sentence() -> None:
+    text = (
+        "Belarus will send 600 engineers to the region, a senior Belarusian official has said. "
+        "Pavel Marchuk, the deputy minister, said the first group would leave in May."
+    )
+    assert _chain(text) == ("Pavel Marchuk",)
+    anonymous = text.replace("official has said", "official said on condition of anonymity")
+    assert _chain(anonymous) == ("senior Belarusian official",)
+
+
+def test_a_spokesperson_named_in_the_next_sentence_speaks_for_the_body() -> None:
+    text = (
+        "The brigades were pulled back, a spokesperson for the Territorial Defence Forces told "
+        "Reuters. Ivan Dorosh said the unit had lost 30 soldiers."
+    )
+    assert _chain(text)[0] == "Territorial Defence Forces"

@@ -178,6 +178,10 @@ _PRONOUN_DOCUMENT = re.compile(
     r"estimates?|count|tally|assessments?|records|information|numbers?|statistics)"
 )
 #: ", the agency counted roughly 600 deaths": the verb's object is the figure itself.
+#: The verb after a plural noun that looks like a reporting verb ("estimates have put").
+_NOUN_SUBJECT = re.compile(
+    r"\s+(?:have|had|put|show|suggest|vary|range|say|indicate)\b(?!\s+(?:that|to)\b)"
+)
 _NUMBER_OBJECT = re.compile(
     r"\s+(?:(?:roughly|about|around|some|nearly|almost|more\s+than|at\s+least|up\s+to|over|"
     r"only|just|approximately)\s+)?\d"
@@ -324,6 +328,8 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         verb = match.group(0)
         if match.start() in inverted or match.start() in noun_claims:
             continue  # "..., said Rep. Park": the speaker follows the verb
+        if _NOUN_SUBJECT.match(sentence, match.end()) and verb.endswith("s"):
+            continue  # "Western estimates have put": a plural noun, the subject of the verb after
         found = None
         participle = False
         joined = _COORDINATED_VERB.search(sentence, 0, match.start())

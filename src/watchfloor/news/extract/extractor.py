@@ -41,12 +41,14 @@ from watchfloor.news.extract.quantities import (
 from watchfloor.news.extract.references import (
     _FIRST_PERSON,
     _full_name,
+    _named_next,
     _own_voice,
     _pronoun_speaker,
     _quoted_speaker,
     _relaying_briefing,
     _speaking_for,
     briefed_lawmakers,
+    named_next,
     spokespeople,
 )
 from watchfloor.news.extract.sentence_context import (
@@ -295,7 +297,10 @@ def extract_claims(
     claims = [_own_voice(_quoted_speaker(claim, text, context), text, context) for claim in claims]
     claims = [_pronoun_speaker(claim, text, entities, context) for claim in claims]
     claims = [_full_name(_full_title(claim, text), text) for claim in claims]
-    bodies = spokespeople(text, context)
+    renamed, bodies = named_next(text, context)
+    if renamed:
+        claims = [_named_next(claim, renamed) for claim in claims]
+    bodies.update(spokespeople(text, context))
     if bodies:
         claims = [_speaking_for(claim, bodies) for claim in claims]
     lawmakers = briefed_lawmakers(text, context)

@@ -16,17 +16,19 @@ from dataclasses import replace
 from watchfloor.news.claim import Claim
 from watchfloor.news.extract.nlp import Entity
 from watchfloor.news.extract.sentence_context import _Context
-from watchfloor.news.extract.source_names import clean_source
+from watchfloor.news.extract.source_names import OUTLET_PARTS, clean_source
 
 __all__ = [
     "_FIRST_PERSON",
     "_full_name",
+    "_named_next",
     "_own_voice",
     "_pronoun_speaker",
     "_quoted_speaker",
     "_relaying_briefing",
     "_speaking_for",
     "briefed_lawmakers",
+    "named_next",
     "spokespeople",
 ]
 
@@ -239,6 +241,8 @@ def _own_voice(claim: Claim, text: str, context: _Context) -> Claim:
     if not (context.institutional and context.outlet) or not claim.attribution:
         return claim
     origin = claim.attribution[0]
+    if origin in OUTLET_PARTS.get(context.outlet.casefold(), ()):
+        return replace(claim, attribution=(context.outlet, *claim.attribution[1:]))
     if len(origin.split()) > 2:
         return claim
     # the judgement may be a sentence before ("The UK assesses ... Of these, an estimated ...")
@@ -270,8 +274,8 @@ _LAWMAKER = re.compile(
     rf"|\b(?P<described>{_PERSON}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:lawmaker|"
     rf"legislator|MP|member\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:parliament|"
     rf"National\s+Assembly|[Cc]ommittee))\b"
-    rf"|\b(?P<member>{_PERSON})\s+of\s+the\s+(?:[\w'’-]+\s+){{0,3}}?[Ii]ntelligence\s+"
-    rf"[Cc]ommittee"
+    rf"|\b(?P<member>{_PERSON})\s+of\s+the\s+(?:[\w'’-]+\s+){{0,3}}?(?:[Ii]ntelligence\s+"
+    rf"[Cc]ommittee|(?:[A-Z][\w'’-]+\s+){{1,3}}Party)"
 )
 
 
@@ -305,3 +309,60 @@ def _relaying_briefing(claim: Claim, lawmakers: dict[str, list[tuple[int, str]]]
     before = [name for at, name in bodies if at < claim.span[0]]
     body = before[-1] if before else bodies[0][1]
     return replace(claim, attribution=(body, *(name for name in chain if name != body)))
+
+
+#: A person described, not named, as the speaker: "a senior Russian official has said", "a
+#: spokesperson for Ukraine's Special Operations Forces told Reuters".
+_DESCRIBED_SPEAKER = re.compile(
+    r"\b(?:a|an)\s+(?P<desc>(?:[\w.'’-]+\s+){0,3}?(?P<head>official|spokes(?:man|woman|person)|"
+    r"representative))(?:\s+(?:for|of)\s+(?:the\s+)?(?P<org>[^,.;]{2,60}?))?"
+    r"(?:,|\s+(?:has\s+|had\s+)?(?:said|says|told|added))"
+)
+_ANONYMOUS = re.compile(
+    r"anonymity|unnamed|not\s+authori[sz]ed|declined\s+to\s+be\s+(?:named|identified)|"
+    r"asked\s+not\s+to\s+be|on\s+condition",
+    re.IGNORECASE,
+)
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])")
+#: The next sentence opening on a person's name as its subject.
+_OPENING_NAME = re.compile(
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})(?:,|\s+(?:said|says|told|added)\b)"
+)
+
+
+def named_next(text: str, context: _Context) -> tuple[dict[str, str], dict[str, str]]:
+    """Speakers a report describes and names in the next sentence ("..., a senior Russian
+    official has said. Sergei Shoigu, the secretary of ..., said"), unless the description
+    keeps them anonymous: the names for the descriptions, and the bodies that the named
+    spokespeople speak for."""
+    renamed: dict[str, str] = {}
+    speaks_for: dict[str, str] = {}
+    for match in _DESCRIBED_SPEAKER.finditer(text):
+        boundary = _NEXT_SENTENCE.search(text, match.end(), match.end() + 400)
+        if boundary is None:
+            continue
+        start = text.rfind("\n", max(0, match.start() - 400), match.start()) + 1
+        if _ANONYMOUS.search(text, start, boundary.start()):
+            continue
+        opening = _OPENING_NAME.match(text, boundary.end())
+        if opening is None:
+            continue
+        name = opening.group("name")
+        if name.split()[0] in _NOT_GIVEN_NAMES or name in text[start : boundary.start()]:
+            continue
+        org = match.group("org")
+        if match.group("head").startswith("spokes") and org:
+            body = context.normalize(clean_source(org))
+            speaks_for.setdefault(name, body)
+            speaks_for.setdefault(name.split()[-1], body)
+        elif not org:
+            renamed.setdefault(context.normalize(clean_source(match.group("desc"))), name)
+    return renamed, speaks_for
+
+
+def _named_next(claim: Claim, renamed: dict[str, str]) -> Claim:
+    """A claim whose origin is a description the next sentence names, with that name."""
+    chain = claim.attribution
+    if not chain or chain[0] not in renamed:
+        return claim
+    return replace(claim, attribution=(renamed[chain[0]], *chain[1:]))

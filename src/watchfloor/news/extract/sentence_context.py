@@ -210,7 +210,9 @@ def _distance(mention: Mention, quantity: Quantity) -> int:
 
 #: The words between a speaker and the clause it reports: "told reporters that".
 _REPORTS_THAT = re.compile(
-    r"(?:,[^,;\"“”]{1,120},)?(?:\s+(?!that\b)[\w'’]+){0,3}(?:\s+that)?\s+(?:the\s+)?$"
+    r"(?:[^,;.\"“”]{0,120},)?(?:\s+(?:said|says|told|tells|added|adding|stated|explained)"
+    r"(?:\s+(?!that\b)[\w'’]+){0,2}(?:\s+that)?|(?:\s+(?!that\b)[\w'’]+){0,2}\s+that)?"
+    r"\s+(?:the\s+)?$"
 )
 
 

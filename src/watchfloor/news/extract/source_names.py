@@ -21,6 +21,7 @@ _DOCUMENT_WORDS = re.compile(
     r"figures|data|briefing|findings|survey|count)$",
     re.IGNORECASE,
 )
+_ADJECTIVE_ONLY = re.compile(r"(?:the\s+)?(?:Western|western|European|allied|Allied)")
 _TITLES = frozenset(
     {
         "lawmaker",
@@ -250,6 +251,16 @@ def outlet_home(outlet: str | None) -> str | None:
     return None
 
 
+#: Parts of a publishing institution that speak in its own releases: "Defence Intelligence
+#: assesses" in the UK Ministry of Defence's daily intelligence update is the ministry's voice.
+#: Keys are casefolded outlet names; values the parts as the release names them.
+OUTLET_PARTS: dict[str, frozenset[str]] = {
+    "uk ministry of defence": frozenset({"Defence Intelligence", "UK Defence Intelligence"}),
+    "ministry of defence (uk)": frozenset({"Defence Intelligence", "UK Defence Intelligence"}),
+    "british ministry of defence": frozenset({"Defence Intelligence", "UK Defence Intelligence"}),
+}
+
+
 def qualify_body(name: str, home: str | None) -> str:
     """An unqualified national body ("Joint Chiefs of Staff") with the home country's demonym,
     when the outlet has one; any other name unchanged."""
@@ -412,7 +423,9 @@ def clean_source(text: str) -> str:
         r"^(?:separate|new|latest|recent|previous|independent|updated|revised)\s+", "", name
     )
     name = re.sub(r"(?P<n>[A-Z][\w.-]*)\s+(?:state\s+)?news\s+agency$", r"\g<n>", name)
-    name = _DOCUMENT_WORDS.sub("", name) if " " in name else name
+    stripped = _DOCUMENT_WORDS.sub("", name) if " " in name else name
+    # "Western estimates": a demonym alone names no one, so the estimates stay the source
+    name = name if _ADJECTIVE_ONLY.fullmatch(stripped.strip()) else stripped
     # "a source in the security services": a bare "source" is only its qualifier
     source_where = re.match(r"(?:\w+\s+)?sources?\s+(?:in|at|within|close\s+to)\s+", name)
     if not _INSTITUTION_TAIL.search(name) and not source_where:
@@ -506,7 +519,10 @@ def normalize_source(name: str, aliases: Mapping[str, str] | None) -> str:
             return aliases[variant]
     if _NEAR_BODY.search(folded):
         return name  # "sources close to the ministry": near the body, not the body
+    coordinated = re.search(r"\sand\s", folded)
     for key in sorted(aliases, key=len, reverse=True):
+        if coordinated and " and " not in key:
+            continue  # "Western and South Korean intelligence agencies": more than one body
         if len(key) >= 3 and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
             return aliases[key]
     return name
@@ -516,6 +532,7 @@ __all__ = [
     "CANONICAL",
     "DEMONYMS",
     "OUTLET_HOMES",
+    "OUTLET_PARTS",
     "canonical_source",
     "clean_source",
     "country_before",
