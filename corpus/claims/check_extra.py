@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate an extra split (``dev2`` to ``dev15``, ``heldout2``) and print its counts.
+"""Validate an extra split (``dev2`` to ``dev18``, ``heldout2``) and print its counts.
 
 Usage::
 
@@ -17,6 +17,9 @@ Usage::
     python3 corpus/claims/check_extra.py dev13
     python3 corpus/claims/check_extra.py dev14
     python3 corpus/claims/check_extra.py dev15
+    python3 corpus/claims/check_extra.py dev16
+    python3 corpus/claims/check_extra.py dev17
+    python3 corpus/claims/check_extra.py dev18
     python3 corpus/claims/check_extra.py heldout2
 
 ``corpus/claims/check.py`` checks only ``dev`` and ``heldout``. This script imports its
@@ -57,6 +60,9 @@ URL_PREFIXES = {
     "dev13": check.URL_PREFIX + "claims/dev13/",
     "dev14": check.URL_PREFIX + "claims/dev14/",
     "dev15": check.URL_PREFIX + "claims/dev15/",
+    "dev16": check.URL_PREFIX + "claims/dev16/",
+    "dev17": check.URL_PREFIX + "claims/dev17/",
+    "dev18": check.URL_PREFIX + "claims/dev18/",
     "heldout2": check.URL_PREFIX + "claims/heldout2/",
 }
 
