@@ -1125,3 +1125,28 @@ def test_a_spokesperson_named_in_the_next_sentence_speaks_for_the_body() -> None
         "Reuters. Ivan Dorosh said the unit had lost 30 soldiers."
     )
     assert _chain(text)[0] == "Territorial Defence Forces"
+
+
+def test_the_countrys_agency_in_a_datelined_wire_is_the_datelines_country() -> None:
+    text = (
+        "KYIV, May 2 (Reuters) - About 900 North Korean soldiers were wounded in Russia, a "
+        "lawmaker said, citing the country's military intelligence."
+    )
+    assert _chain(text)[0] == "Ukrainian military intelligence"
+
+
+def test_the_report_named_again_is_the_report_not_the_outlet_that_saw_it() -> None:
+    text = (
+        "About 900 workers have arrived, according to a Belarusian intelligence report seen by "
+        "the Financial Times. The report says about 300 more are due in May."
+    )
+    claims = extract_claims(text, published=PUB, nlp="rules")
+    assert claims[1].attribution[0] == claims[0].attribution[0] != "Financial Times"
+
+
+def test_our_estimates_in_a_quotation_after_its_tag_are_the_speakers() -> None:
+    text = (
+        '"We have seen no assaults for weeks," Capt. Ivan Petrenko told reporters. '
+        '"According to our estimates, they have lost about 900 people."'
+    )
+    assert _chain(text)[0] == "Ivan Petrenko"

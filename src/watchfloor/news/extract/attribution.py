@@ -215,7 +215,9 @@ _LEARNED_FROM = re.compile(
 )
 
 
-def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) -> list[Mention]:
+def find_mentions(
+    sentence: str, entities: Sequence[tuple[int, int, str]] = (), home: str | None = None
+) -> list[Mention]:
     """Every source mention in one sentence, in text order.
 
     A mention is *forward* when what it attributes follows it ("X said that ...", "According
@@ -226,10 +228,19 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         sentence: One sentence.
         entities: Named entities in the sentence as ``(start, end, text)`` (spaCy PERSON, ORG
             and NORP), used for a speaker the patterns do not find before a reporting verb.
+        home: The demonym of the country the report speaks from (its dateline's, or a national
+            outlet's), for "the country's spy agency".
 
     Returns:
         The mentions; a "citing" mention is folded into the speaker before it.
     """
+
+    def situate(np: str, sentence: str, position: int) -> str:
+        return _situate(np, sentence, position, home)
+
+    def situate_all(names: tuple[str, ...], sentence: str, position: int) -> list[str]:
+        return [canonical_source(situate(name, sentence, position)) for name in names]
+
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
@@ -257,17 +268,17 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
     for match in _COMES_FROM.finditer(sentence):
         parts = [part.strip() for part in match.group("np").split(",") if part.strip()]
         np = next((part for part in reversed(parts) if re.search(r"\b[A-Z]", part)), parts[0])
-        np = _situate(np, sentence, match.start("np"))
+        np = situate(np, sentence, match.start("np"))
         # "the estimate of 12,000 came from X" as well as "the number comes from X: 11,000"
         add(match.start("np"), match.end("np"), (clean_source(np),), np, "doc", True, True)
     for match in _FIGURE_GIVEN.finditer(sentence):
-        np = _situate(match.group("np"), sentence, match.start("np"))
+        np = situate(match.group("np"), sentence, match.start("np"))
         add(match.start(), match.end(), (clean_source(np),), np, "doc", True, False)
     for match in _ESTIMATE_FROM.finditer(sentence):
-        np = _situate(match.group("np"), sentence, match.start("np"))
+        np = situate(match.group("np"), sentence, match.start("np"))
         add(match.start(), match.end(), (clean_source(np),), np, "doc", True, False)
     for match in _LEARNED_FROM.finditer(sentence):
-        np = _situate(match.group("np"), sentence, match.start("np"))
+        np = situate(match.group("np"), sentence, match.start("np"))
         add(match.start("np"), match.end(), (clean_source(np),), np, "speaker", True, False)
     for match in _ACCORDING.finditer(sentence):
         np = match.group("np").strip()
@@ -277,7 +288,7 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         leading = not sentence[: match.start()].strip(" \"“'‘") or bool(
             re.search(r"\b(?:and|but|while|whereas|that)\s*,?\s*$", sentence[: match.start()])
         )
-        inner = tuple(_situate_all(_inner_chain(np), sentence, match.start()))
+        inner = tuple(situate_all(_inner_chain(np), sentence, match.start()))
         add(match.start(), match.end(), inner, np, "according", leading, not leading)
     inverted: set[int] = set()
     for match in _INVERTED.finditer(sentence):
@@ -286,7 +297,7 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
             continue
         if _VERB.search(np) or _AUXILIARY.search(np):
             continue  # ", said the military believed ...", "said the unit had lost": clauses
-        np = _situate(np, sentence, match.start("np"))
+        np = situate(np, sentence, match.start("np"))
         add(match.start("np"), match.end("np"), (clean_source(np),), np, "tag", False, True)
         inverted.add(match.start("verb"))
     for match in _CITED_AS.finditer(sentence):
@@ -299,11 +310,11 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         np = _cut_agent(match.group("np"))
         if _TIME_AGENT.match(np):
             continue  # "were expected by mid-February": a deadline, not an agent
-        np = _situate(np, sentence, match.start("np"))
+        np = situate(np, sentence, match.start("np"))
         agent = (clean_source(np),)
         add(match.start("np"), match.start("np") + len(np), agent, np, "agent", False, True)
     for match in _REDUCED_AGENT.finditer(sentence):
-        np = _situate(_cut_agent(match.group("np")), sentence, match.start("np"))
+        np = situate(_cut_agent(match.group("np")), sentence, match.start("np"))
         agent = (clean_source(np),)
         add(match.start("np"), match.start("np") + len(np), agent, np, "agent", True, True)
     for match in _LEAKED.finditer(sentence):
@@ -352,7 +363,7 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         if not found:
             continue
         start, np = found.start, found.np
-        np = _situate(np, sentence, start)
+        np = situate(np, sentence, start)
         if re.match(r"(?:our|we)\b", _BULLET.sub("", np), re.IGNORECASE):
             np = "we"  # "our own tally puts": the publisher's voice
         names = [clean_source(np)]
@@ -364,7 +375,7 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         # alone, so what lies between it and the participle keeps its own sources
         end = start + len(found.np) if participle else match.end()
         if found.relay:
-            relay = clean_source(_situate(found.relay, sentence, start))
+            relay = clean_source(situate(found.relay, sentence, start))
             if relay:
                 names.append(relay)
         if verb in ("told", "tells"):
@@ -380,24 +391,22 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         if verb == "quoted":
             quoted = _QUOTED_OBJECT.match(sentence, match.end())
             if quoted and not re.match(r"by\s", quoted.group("np").strip()):
-                names.insert(0, clean_source(_situate(quoted.group("np"), sentence, start)))
+                names.insert(0, clean_source(situate(quoted.group("np"), sentence, start)))
                 end = quoted.end()
         cited_np = found.cited
         lead = _LEAD_CITING.match(sentence[:start])
         if lead and not cited_np:
             cited_np = lead.group("np")
         if cited_np:
-            names[:0] = _cited_names(_situate(cited_np, sentence, start))
+            names[:0] = _cited_names(situate(cited_np, sentence, start))
         citing = _CITING.search(sentence, match.end())
         if citing and citing.start() - match.end() < 60:
-            situated = _situate(
-                citing.group("np") or citing.group("what"), sentence, citing.start()
-            )
+            situated = situate(citing.group("np") or citing.group("what"), sentence, citing.start())
             names[:0] = [name for name in _cited_names(situated) if name]
             end = citing.end()
             briefer = _BRIEFED.match(sentence[end:].lstrip(" ,"))
             if briefer and sentence[end : end + 1] == ",":
-                behind = clean_source(_situate(briefer.group("np"), sentence, end))
+                behind = clean_source(situate(briefer.group("np"), sentence, end))
                 if behind:
                     names.insert(0, behind)
                 end += len(sentence[end:]) - len(sentence[end:].lstrip(" ,")) + briefer.end()
@@ -441,7 +450,7 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
         # ", citing a friend at corps headquarters" far from its verb: the origin of the
         # figure before it (a mention already holding this phrase wins, see add())
         if match.group(0).lower().startswith(("citing", "quoting")):
-            cited_np = _situate(match.group("np"), sentence, match.start("np"))
+            cited_np = situate(match.group("np"), sentence, match.start("np"))
             origin_names = tuple(name for name in _cited_names(cited_np) if name)
             add(match.start(), match.end(), origin_names, cited_np, "cited", False, True)
     for match in _CLAIMS.finditer(sentence):
@@ -466,11 +475,7 @@ def find_mentions(sentence: str, entities: Sequence[tuple[int, int, str]] = ()) 
             name = re.sub(r"^((?:western|foreign)\s+(?:media|press))\s+\w+$", r"\1", name)
         add(match.start(), match.end(), (name,), match.group(0), "claims", True, False)
     for match in _SHOWN_ON.finditer(sentence):
-        np = _situate(match.group("np"), sentence, match.start())
+        np = situate(match.group("np"), sentence, match.start())
         add(match.start("np"), match.end("np"), (clean_source(np),), np, "tag", False, False)
     mentions.sort(key=lambda mention: mention.start)
     return mentions
-
-
-def _situate_all(names: tuple[str, ...], sentence: str, position: int) -> list[str]:
-    return [canonical_source(_situate(name, sentence, position)) for name in names]

@@ -109,6 +109,8 @@ def _inner_chain(np: str) -> tuple[str, ...]:
         holder = clean_source(head[: owner.start()])
         if holder.lower() in ("the", "this", "that", "its", "their", "a", "an"):
             origin.append(owner.group(0).strip())  # "the report": resolved as a definite
+        elif holder.lower() in ("our", "my"):
+            origin.append("we")  # "according to our estimates": the speaker's own
         elif holder and holder.lower() not in ("intelligence", "an intelligence", "earlier"):
             origin.append(holder)
     elif document and len(parts) > 1:

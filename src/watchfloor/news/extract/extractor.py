@@ -67,7 +67,7 @@ from watchfloor.news.extract.sentence_context import (
     _speaker_labels,
 )
 from watchfloor.news.extract.sentences import ABBREVIATIONS, split_sentences
-from watchfloor.news.extract.source_names import outlet_home
+from watchfloor.news.extract.source_names import demonym_for, outlet_home
 from watchfloor.news.extract.speakers import _clause_subject
 from watchfloor.news.extract.timeexpr import TimeMention, find_times
 
@@ -422,7 +422,9 @@ def _sentence_claims(
     # "[REPORTER] The agency says", "SEOUL, Sept. 4 (Yonhap) -- The agency said": the tag or
     # dateline is no part of the grammar that finds speakers (its date still dates claims)
     grammar = " " * tag.end() + sentence[tag.end() :] if tag else sentence
-    for mention in find_mentions(grammar, entities):
+    dateline = _wire_dateline(sentence)
+    home = (demonym_for(dateline.group("city")) if dateline else None) or context.home
+    for mention in find_mentions(grammar, entities, home):
         names = mention.names
         if context.entities:
             span = (offset + mention.start, offset + mention.end)

@@ -81,6 +81,16 @@ def _quoted_speaker(claim: Claim, text: str, context: _Context) -> Claim:
         return claim
     tag = _TAG_AFTER_QUOTE.match(text, close + 1)
     if tag is None:
+        # '"We have seen none," Moroz told the paper. "By our count, 4,000 died."': the tag
+        # of the quotation before, in the same paragraph
+        opening = paragraph_start + max(head.rfind('"'), head.rfind("“"))
+        previous = max(
+            text.rfind('"', paragraph_start, opening), text.rfind("”", paragraph_start, opening)
+        )
+        if previous < 0:
+            return claim
+        tag = _TAG_AFTER_QUOTE.match(text[:opening], previous + 1)
+    if tag is None:
         return claim
     np = tag.group("after") or tag.group("before")
     if np.strip().lower() in ("he", "she"):

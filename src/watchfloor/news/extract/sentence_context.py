@@ -167,6 +167,9 @@ class _Context:
         if head in _PEOPLE_OF_BODY and len(words) > 1:
             head = words[-2]  # "agency officials": people speaking for the agency
         if head in _DOCUMENT_HEADS and self.recent:
+            for earlier, canonical in reversed(self.recent):
+                if head in earlier.lower().split():
+                    return canonical  # "a Ukrainian intelligence report seen by the FT"
             return self.recent[-1][1]
         if head in _ASSESSMENT_HEADS:
             for earlier, canonical in reversed(self.recent):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from watchfloor.news.extract.source_names import country_before
+from watchfloor.news.extract.source_names import country_before, demonym_for
 
 _VERBS = (
     r"said|says|say|told|tells|tell|estimated|estimates|estimate|assessed|assesses|assess|"
@@ -92,16 +92,20 @@ _COUNTRY_OWNED = re.compile(
 )
 
 
-def _situate(np: str, sentence: str, position: int) -> str:
-    """Give "state media" and "the country's General Staff" the country the sentence names."""
+def _situate(np: str, sentence: str, position: int, home: str | None = None) -> str:
+    """Give "state media" and "the country's General Staff" the country the sentence names;
+    "the country's" is the report's ``home`` country when it has one (a dateline's or a
+    national outlet's: "SEOUL (Yonhap) -- ..., citing the country's spy agency")."""
     owned = _COUNTRY_OWNED.search(np)
     bare = _BARE_STATE.match(np.strip())
     if owned or bare:
         # "the country's General Staff": the speaker's country, named just before; bare "state
         # media": the state the sentence is about, its first-named country
         dateline = _DATELINE.match(sentence)
+        if owned and home is None and dateline:
+            home = demonym_for(dateline.group(0).split(",")[0].split("(")[0].strip())
         demonym = (
-            country_before(sentence, position)
+            (home or country_before(sentence, position))
             if owned
             else country_before(sentence[dateline.end() if dateline else 0 :], 0)
         )
