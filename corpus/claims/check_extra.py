@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate an extra split (``dev2`` to ``dev18``, ``heldout2``) and print its counts.
+"""Validate an extra split (``dev2`` to ``dev21``, ``heldout2``) and print its counts.
 
 Usage::
 
@@ -20,6 +20,9 @@ Usage::
     python3 corpus/claims/check_extra.py dev16
     python3 corpus/claims/check_extra.py dev17
     python3 corpus/claims/check_extra.py dev18
+    python3 corpus/claims/check_extra.py dev19
+    python3 corpus/claims/check_extra.py dev20
+    python3 corpus/claims/check_extra.py dev21
     python3 corpus/claims/check_extra.py heldout2
 
 ``corpus/claims/check.py`` checks only ``dev`` and ``heldout``. This script imports its
@@ -63,6 +66,9 @@ URL_PREFIXES = {
     "dev16": check.URL_PREFIX + "claims/dev16/",
     "dev17": check.URL_PREFIX + "claims/dev17/",
     "dev18": check.URL_PREFIX + "claims/dev18/",
+    "dev19": check.URL_PREFIX + "claims/dev19/",
+    "dev20": check.URL_PREFIX + "claims/dev20/",
+    "dev21": check.URL_PREFIX + "claims/dev21/",
     "heldout2": check.URL_PREFIX + "claims/heldout2/",
 }
 
