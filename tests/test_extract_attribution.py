@@ -1150,3 +1150,21 @@ def test_our_estimates_in_a_quotation_after_its_tag_are_the_speakers() -> None:
         '"According to our estimates, they have lost about 900 people."'
     )
     assert _chain(text)[0] == "Ivan Petrenko"
+
+
+@pytest.mark.parametrize("outlet", ["38 North", "KCNA"])
+def test_a_research_group_or_kcna_states_its_own_figures(outlet: str) -> None:
+    text = "North Korea has sent between 14,000 and 15,000 combat troops to Russia."
+    claims = extract_claims(text, published=PUB, outlet=outlet, nlp="rules")
+    assert claims[0].attribution[0] in ("38 North", "KCNA")
+    claims = extract_claims(text, published=PUB, outlet="Reuters", nlp="rules")
+    assert claims[0].attribution == ("unattributed",)
+
+
+def test_a_representative_of_a_body_and_according_to_him() -> None:
+    text = (
+        "The force numbers 10,000 servicemen, Ivan Koval, a representative of the Territorial "
+        "Defence Forces, said. According to him, 500 of them were wounded."
+    )
+    claims = extract_claims(text, published=PUB, nlp="rules")
+    assert [c.attribution[0] for c in claims] == ["Territorial Defence Forces"] * 2

@@ -178,6 +178,7 @@ _PRONOUN_DOCUMENT = re.compile(
     r"estimates?|count|tally|assessments?|records|information|numbers?|statistics)"
 )
 #: ", the agency counted roughly 600 deaths": the verb's object is the figure itself.
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we"}
 #: The verb after a plural noun that looks like a reporting verb ("estimates have put").
 _NOUN_SUBJECT = re.compile(
     r"\s+(?:have|had|put|show|suggest|vary|range|say|indicate)\b(?!\s+(?:that|to)\b)"
@@ -282,6 +283,7 @@ def find_mentions(
         add(match.start("np"), match.end(), (clean_source(np),), np, "speaker", True, False)
     for match in _ACCORDING.finditer(sentence):
         np = match.group("np").strip()
+        np = _OBJECT_PRONOUNS.get(np.lower(), np)  # "according to him": he, resolved later
         if _NO_SOURCE.fullmatch(np):
             continue  # "according to available information": no one is named
         # "... and, according to X, another 3,000": X opens its own conjunct

@@ -94,6 +94,12 @@ _NEWS_NAME = re.compile(
     r"Guardian|Independent|Daily|Wire|Media)\b",
     re.IGNORECASE,
 )
+#: Publishers whose unattributed statements are their own: research groups known by a short
+#: name, and North Korea's state news agency, the voice of its state.
+_VOICE_OF_PUBLISHER = re.compile(
+    r"\b(?:38\s+North|CSIS|Beyond\s+Parallel|ISW|RUSI|RAND|Brookings|Chatham\s+House|IISS|"
+    r"Carnegie|Stimson|KCNA|Korean\s+Central\s+News\s+Agency|Rodong\s+Sinmun)\b"
+)
 #: A sentence about the previous sentence's figure ("The figure was given by HUR", "Of those,").
 _FIGURE_SUBJECT = re.compile(
     r"^\W*(?:(?:The|That|This|These|Those|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:figures?|estimates?|"
@@ -225,7 +231,10 @@ def extract_claims(
     if outlet:
         context.outlet = context.normalize(outlet)
         context.home = outlet_home(outlet)
-        context.institutional = bool(_INSTITUTION.search(outlet)) and not _NEWS_NAME.search(outlet)
+        context.institutional = bool(
+            _VOICE_OF_PUBLISHER.search(outlet)
+            or (_INSTITUTION.search(outlet) and not _NEWS_NAME.search(outlet))
+        )
     if published and _DEPLOYMENT_SINCE.search(text):
         context.since_anchor = _deployment_start(text, spans, published)
     claims: list[Claim] = []

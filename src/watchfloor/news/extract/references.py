@@ -203,12 +203,14 @@ def _full_name(claim: Claim, text: str) -> Claim:
 _SPOKESPERSON_BEFORE = re.compile(
     r"(?P<org>(?:[A-Z][\w.'’&-]*\s+){0,4}?(?:[A-Z]{2,}|Ministry|Department|Office|Service|"
     r"Staff|Command|Agency|Directorate|Pentagon|Kremlin|Forces|Council))(?:['’]s)?\s+"
-    r"(?:chief\s+|deputy\s+|press\s+)?(?:spokes(?:man|woman|person)|press\s+secretary)\s*,?\s+"
+    r"(?:chief\s+|deputy\s+|press\s+)?(?:spokes(?:man|woman|person)|press\s+secretary|"
+    r"representative)\s*,?\s+"
     r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 )
 _SPOKESPERSON_AFTER = re.compile(
     r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:a|the|its)\s+(?:chief\s+|deputy\s+|"
-    r"press\s+)?(?:spokes(?:man|woman|person)|press\s+secretary)\s+(?:for|of|at)\s+(?:the\s+)?"
+    r"press\s+)?(?:spokes(?:man|woman|person)|press\s+secretary|representative)\s+(?:for|of|at)\s+"
+    r"(?:the\s+)?"
     r"(?P<org>[^,.;]{2,60})"
 )
 
