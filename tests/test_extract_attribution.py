@@ -1168,3 +1168,16 @@ def test_a_representative_of_a_body_and_according_to_him() -> None:
     )
     claims = extract_claims(text, published=PUB, nlp="rules")
     assert [c.attribution[0] for c in claims] == ["Territorial Defence Forces"] * 2
+
+
+def test_an_unnamed_official_of_a_body_keeps_the_description() -> None:
+    aliases = {"ukrainian military intelligence": "Defence Intelligence of Ukraine"}
+    text = "A senior Ukrainian military intelligence official estimated that 900 had died."
+    assert _chain(text, aliases) == ("senior Ukrainian military intelligence official",)
+    text = "Ukrainian military intelligence estimated that 900 had died."
+    assert _chain(text, aliases) == ("Defence Intelligence of Ukraine",)
+
+
+def test_government_sources_saying_what_their_capital_believes_are_the_origin() -> None:
+    text = "Japanese government sources said Tokyo believes about 900 more troops were sent."
+    assert _chain(text) == ("Japanese government sources",)

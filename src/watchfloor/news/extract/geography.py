@@ -44,6 +44,12 @@ COUNTRIES: dict[str, str] = {
     "Belarusian": "BLR",
     "Iran": "IRN",
     "Iranian": "IRN",
+    "Japan": "JPN",
+    "Japanese": "JPN",
+    "Tokyo": "JPN",
+    "Britain": "GBR",
+    "British": "GBR",
+    "London": "GBR",
 }
 
 #: Places a count of people is reported at, as written.

@@ -302,7 +302,7 @@ _STATES = {
     for name in (
         *("North Korea", "DPRK", "Pyongyang", "South Korea", "Seoul", "Russia", "Moscow"),
         *("Kremlin", "Ukraine", "Kyiv", "United States", "U.S.", "US", "Washington"),
-        *("China", "Beijing", "Belarus", "Iran"),
+        *("China", "Beijing", "Belarus", "Iran", "Japan", "Tokyo", "Britain", "London"),
     )
 }
 _STATE_WORD = re.compile(
@@ -319,7 +319,7 @@ def _own_government(origin: str, relay: str) -> bool:
     if code is None or relay in _STATES:
         return False
     words = relay.lower().split()
-    if not any(w in ("official", "officials", "source", "sources") for w in words):
+    if not any(w in ("official", "officials", "source", "sources", "government") for w in words):
         return False
     return any(COUNTRIES.get(m.group(0)) == code for m in _STATE_WORD.finditer(relay))
 

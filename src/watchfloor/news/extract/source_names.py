@@ -519,6 +519,8 @@ def normalize_source(name: str, aliases: Mapping[str, str] | None) -> str:
             return aliases[variant]
     if _NEAR_BODY.search(folded):
         return name  # "sources close to the ministry": near the body, not the body
+    if re.search(r"\s(?:officials?|sources?)$", folded):
+        return name  # "a senior Ukrainian military intelligence official": a person, unnamed
     coordinated = re.search(r"\sand\s", folded)
     for key in sorted(aliases, key=len, reverse=True):
         if coordinated and " and " not in key:
