@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate an extra split (``dev2`` to ``dev21``, ``heldout2``) and print its counts.
+"""Validate an extra split (``dev2`` to ``dev24``, ``heldout2``) and print its counts.
 
 Usage::
 
@@ -23,6 +23,9 @@ Usage::
     python3 corpus/claims/check_extra.py dev19
     python3 corpus/claims/check_extra.py dev20
     python3 corpus/claims/check_extra.py dev21
+    python3 corpus/claims/check_extra.py dev22
+    python3 corpus/claims/check_extra.py dev23
+    python3 corpus/claims/check_extra.py dev24
     python3 corpus/claims/check_extra.py heldout2
 
 ``corpus/claims/check.py`` checks only ``dev`` and ``heldout``. This script imports its
@@ -69,6 +72,9 @@ URL_PREFIXES = {
     "dev19": check.URL_PREFIX + "claims/dev19/",
     "dev20": check.URL_PREFIX + "claims/dev20/",
     "dev21": check.URL_PREFIX + "claims/dev21/",
+    "dev22": check.URL_PREFIX + "claims/dev22/",
+    "dev23": check.URL_PREFIX + "claims/dev23/",
+    "dev24": check.URL_PREFIX + "claims/dev24/",
     "heldout2": check.URL_PREFIX + "claims/heldout2/",
 }
 
