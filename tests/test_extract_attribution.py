@@ -1181,3 +1181,34 @@ def test_an_unnamed_official_of_a_body_keeps_the_description() -> None:
 def test_government_sources_saying_what_their_capital_believes_are_the_origin() -> None:
     text = "Japanese government sources said Tokyo believes about 900 more troops were sent."
     assert _chain(text) == ("Japanese government sources",)
+
+
+def test_reports_that_open_no_source_even_in_a_ministrys_release() -> None:
+    text = "Reports that the DPRK has sent several thousand workers give rise to concern."
+    claims = extract_claims(text, published=PUB, outlet="Ministry of Foreign Affairs", nlp="rules")
+    assert claims[0].attribution == ("unattributed",)
+
+
+def test_a_quote_line_belongs_to_the_source_line_above_it() -> None:
+    text = (
+        "Source: Ivan Koval, Territorial Defence Forces representative, on air\n\n"
+        'Quote: "About 900 of them are wounded."'
+    )
+    assert _chain(text) == ("Territorial Defence Forces",)
+
+
+def test_preliminary_data_inside_a_quotation_is_the_speakers() -> None:
+    text = (
+        '"According to preliminary data, more than 900 soldiers were wounded," Lt. Col. Ivan '
+        "Koval wrote on Monday."
+    )
+    assert _chain(text) == ("Ivan Koval",)
+
+
+def test_the_spokesperson_named_in_apposition_speaks_for_the_body() -> None:
+    text = (
+        "The units were pulled back, a spokesperson for the Territorial Defence Forces told "
+        'reporters.\n\n"They paid for it," said the spokesperson, Ivan Koval. '
+        "The unit killed about 50 of them, Koval said."
+    )
+    assert _chain(text)[0] == "Territorial Defence Forces"

@@ -168,7 +168,8 @@ _TIME_AGENT = re.compile(
     re.IGNORECASE,
 )
 _NO_SOURCE = re.compile(
-    r"(?:the\s+)?(?:available|publicly\s+available|open-source|public|other|latest|current)\s+"
+    r"(?:the\s+)?(?:available|publicly\s+available|open-source|public|other|latest|current|"
+    r"preliminary|initial|updated|new|early|recent|unofficial|official)\s+"
     r"(?:information|data|estimates|figures|reports|sources)",
     re.IGNORECASE,
 )
@@ -464,8 +465,8 @@ def find_mentions(
             and not explicit
         ):
             continue
-        if match.group("det") and not match.group("rel"):
-            continue  # "the claim that ...": its origin is given elsewhere, if at all
+        if not match.group("rel") and (match.group("det") or not match.group("adj")):
+            continue  # "the claim that ...", "Reports that ...": no origin given here
         if match.group("rel") and match.group("rel").lower() in ("by", "in"):
             name = clean_source(match.group("by"))
         elif match.group("rel"):

@@ -94,6 +94,12 @@ _NEWS_NAME = re.compile(
     r"Guardian|Independent|Daily|Wire|Media)\b",
     re.IGNORECASE,
 )
+#: A news brief's source line: "Source: Andrii Yusov, HUR representative, on air".
+_SOURCE_LINE = re.compile(r"(?:^|\n)\W*Source:\s*(?P<name>[^,\n]{2,80})")
+#: "Reports that ...", "Claims that ...": what others say, not the publisher's own statement.
+_HEARSAY = re.compile(
+    r"\W*(?:(?:Media|Press|Recent|Unconfirmed)\s+)?(?:[Rr]eports|[Cc]laims|[Aa]llegations)\s+that\b"
+)
 #: Publishers whose unattributed statements are their own: research groups known by a short
 #: name, and North Korea's state news agency, the voice of its state.
 _VOICE_OF_PUBLISHER = re.compile(
@@ -254,6 +260,12 @@ def extract_claims(
             quoted = _QUOTE_LABEL.match(sentence)
             if labels:
                 context.label = labels.get(label.group("label")) if label else None
+            elif quoted and quoted.group("label") == "Quote":
+                # 'Source: Andrii Yusov, HUR representative ... Quote: "..."': the source line's
+                source = _SOURCE_LINE.search(text, max(0, sent_start - 2000), sent_start)
+                context.label = (
+                    context.normalize(clean_source(source.group("name"))) if source else None
+                )
             elif quoted and quoted.group("label") not in _NOT_LABELS:
                 # a headline 'NIS: "About 15,000 troops dispatched..."': the label's words
                 context.label = context.normalize(quoted.group("label"))
@@ -451,7 +463,7 @@ def _sentence_claims(
         inherited = context.previous_chain  # a quote continuing the last speaker's words
     elif not resolved and figure_subject and context.sentence_chain:
         inherited = context.sentence_chain  # "Of those, ...": the last sentence's source
-    elif context.institutional and context.outlet:
+    elif context.institutional and context.outlet and not _HEARSAY.match(sentence):
         inherited = (context.outlet,)
     times = find_times(sentence, published) if published else []
     if published and context.since_anchor:

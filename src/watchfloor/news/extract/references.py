@@ -215,11 +215,19 @@ _SPOKESPERSON_AFTER = re.compile(
 )
 
 
+#: "Andrii Yusov, HUR representative": the body before the role word, with no article.
+_SPOKESPERSON_BARE = re.compile(
+    r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+"
+    r"(?P<org>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s+(?:spokes(?:man|woman|person)|"
+    r"representative)\b"
+)
+
+
 def spokespeople(text: str, context: _Context) -> dict[str, str]:
     """Each spokesperson the report names with the body they speak for, by full name and by
     surname ("Hrytsenko" → "Defence Intelligence of Ukraine")."""
     found: dict[str, str] = {}
-    for pattern in (_SPOKESPERSON_BEFORE, _SPOKESPERSON_AFTER):
+    for pattern in (_SPOKESPERSON_BEFORE, _SPOKESPERSON_AFTER, _SPOKESPERSON_BARE):
         for match in pattern.finditer(text):
             body = context.normalize(clean_source(match.group("org")))
             person = match.group("person")
@@ -357,6 +365,12 @@ def named_next(text: str, context: _Context) -> tuple[dict[str, str], dict[str, 
         if _ANONYMOUS.search(text, start, boundary.start()):
             continue
         opening = _OPENING_NAME.match(text, boundary.end())
+        if opening is None:
+            # '"...," said the spokesperson, Maksym Hrytsenko.': named in apposition
+            after = _NEXT_SENTENCE.search(text, boundary.end(), boundary.end() + 600)
+            opening = re.compile(
+                rf"\bthe\s+{match.group('head')},\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}})"
+            ).search(text, boundary.end(), after.start() if after else boundary.end() + 600)
         if opening is None:
             continue
         name = opening.group("name")
