@@ -1212,3 +1212,11 @@ def test_the_spokesperson_named_in_apposition_speaks_for_the_body() -> None:
         "The unit killed about 50 of them, Koval said."
     )
     assert _chain(text)[0] == "Territorial Defence Forces"
+
+
+def test_state_media_showing_the_leader_are_his_countrys_not_the_place_named() -> None:
+    text = (
+        "In August, state media showed Kim Jong Un laying medals before portraits of 101 "
+        "soldiers killed in Russia."
+    )
+    assert _chain(text) == ("North Korean state media",)

@@ -92,6 +92,21 @@ _COUNTRY_OWNED = re.compile(
 )
 
 
+#: A country named as a place ("killed in Russia"), not as the state whose media speak.
+_LOCATIVE_COUNTRY = re.compile(
+    r"\b(?:in|to|into|from|inside|across|near|for)\s+(?:the\s+)?(?=[A-Z])(?:[\w'’]+\s+){0,2}?"
+    r"(?:Russia|Ukraine|Kursk)\b"
+)
+
+
+def _state_of(sentence: str) -> str | None:
+    """The state a sentence is about, for bare "state media": its leader named ("Kim Jong Un
+    laying medals"), else the first country named other than as a place."""
+    if re.search(r"\bKim\s+Jong[\s-]+Un\b", sentence):
+        return "North Korean"
+    return country_before(_LOCATIVE_COUNTRY.sub(lambda m: " " * len(m.group(0)), sentence), 0)
+
+
 def _situate(np: str, sentence: str, position: int, home: str | None = None) -> str:
     """Give "state media" and "the country's General Staff" the country the sentence names;
     "the country's" is the report's ``home`` country when it has one (a dateline's or a
@@ -107,7 +122,7 @@ def _situate(np: str, sentence: str, position: int, home: str | None = None) -> 
         demonym = (
             (home or country_before(sentence, position))
             if owned
-            else country_before(sentence[dateline.end() if dateline else 0 :], 0)
+            else _state_of(sentence[dateline.end() if dateline else 0 :])
         )
         if demonym and owned:
             return f"{np[: owned.start()]}{demonym} {owned.group('rest')}"
