@@ -1220,3 +1220,44 @@ def test_state_media_showing_the_leader_are_his_countrys_not_the_place_named() -
         "soldiers killed in Russia."
     )
     assert _chain(text) == ("North Korean state media",)
+
+
+def test_a_major_is_named_without_the_rank() -> None:
+    assert clean_source("Maj. Oleh Dovhan") == "Oleh Dovhan"
+    assert clean_source("Sgt. Ivan Petrenko") == "Ivan Petrenko"
+
+
+def test_media_reports_of_thousands_are_the_origin_of_a_denial() -> None:
+    text = (
+        'The spokesman described as "speculation" Western media reports of thousands of '
+        "North Korean casualties."
+    )
+    assert _chain(text)[0].casefold() == "western media"
+
+
+def test_a_lawmaker_named_by_description_relays_the_briefing_body() -> None:
+    text = (
+        "The National Intelligence Service briefed the intelligence committee on Monday. "
+        "The North may send additional troops, according to the lawmaker."
+    )
+    assert _chain(text)[:2] == ("National Intelligence Service", "lawmaker")
+
+
+def test_a_conditional_if_is_no_speaker() -> None:
+    text = (
+        "As many as 900 more troops may be sent, CNN reported, citing a Belarusian intelligence "
+        "assessment. If confirmed, the move would double the force. About 300 of them have "
+        "been wounded, CNN said, citing the same document."
+    )
+    claims = extract_claims(text, published=PUB, nlp="rules")
+    assert "If" not in claims[-1].attribution
+
+
+def test_a_spokesman_for_the_agency_speaks_for_the_agency_named_before() -> None:
+    text = (
+        "Ukraine's military intelligence agency (HUR) said the troops had moved. Andriy Yusov, "
+        "a spokesman for the agency, said roughly 3,000 replacements had arrived. "
+        '"They learn quickly," Yusov said. "About 900 of them were wounded."'
+    )
+    claims = extract_claims(text, published=PUB, nlp="rules")
+    assert {c.attribution[0] for c in claims} == {"HUR"}

@@ -148,7 +148,8 @@ _CLAIMS = re.compile(
     r"allegations?|accusations?|assertions?)\s+(?:by|from|in)\s))(?P<noun>claims?|reports?|"
     r"allegations?|accusations?|assertions?)(?:\s+(?P<rel>by|from|in)\s+(?P<by>[^,;.]+?))?"
     # "claims that ...", "claims in Ukrainian media of up to 6,000 ...": what they say follows
-    r"(?:,\s+which\s+\w+)?\s+(?:that\b|of\s+(?=(?:[\w-]+\s+){0,3}\d))",
+    r"(?:,\s+which\s+\w+)?\s+(?:that\b|of\s+(?=(?:[\w-]+\s+){0,3}(?:\d|(?:thousands|hundreds|dozens|"
+    r"tens)\b)))",
     re.IGNORECASE,
 )
 _SHOWN_ON = re.compile(
@@ -182,7 +183,7 @@ _PRONOUN_DOCUMENT = re.compile(
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we"}
 #: The verb after a plural noun that looks like a reporting verb ("estimates have put").
 _NOUN_SUBJECT = re.compile(
-    r"\s+(?:have|had|put|show|suggest|vary|range|say|indicate)\b(?!\s+(?:that|to)\b)"
+    r"\s+(?:of|have|had|put|show|suggest|vary|range|say|indicate)\b(?!\s+(?:that|to)\b)"
 )
 _NUMBER_OBJECT = re.compile(
     r"\s+(?:(?:roughly|about|around|some|nearly|almost|more\s+than|at\s+least|up\s+to|over|"

@@ -95,7 +95,9 @@ _NEWS_NAME = re.compile(
     re.IGNORECASE,
 )
 #: A news brief's source line: "Source: Andrii Yusov, HUR representative, on air".
-_SOURCE_LINE = re.compile(r"(?:^|\n)\W*Source:\s*(?P<name>[^,\n]{2,80})")
+_SOURCE_LINE = re.compile(
+    r"(?:^|\n)\W*Source:[ \t]*(?P<name>[^,\n]{2,80}?)(?=,|\s+(?:on|in|at|following|during)\s|\n|$)"
+)
 #: "Reports that ...", "Claims that ...": what others say, not the publisher's own statement.
 _HEARSAY = re.compile(
     r"\W*(?:(?:Media|Press|Recent|Unconfirmed)\s+)?(?:[Rr]eports|[Cc]laims|[Aa]llegations)\s+that\b"

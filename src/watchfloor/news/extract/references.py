@@ -42,7 +42,7 @@ _TITLED_NAME = re.compile(
     r"Colonel|Col\.|[Ll]awmaker|Rep\.|Sen\.|Senator|Director|Chief|Commander|Ambassador|"
     r"Professor|Prof\.|Dr\.|Mr\.|Ms\.|Mrs\.|[Aa]nalyst|[Oo]fficial|[Rr]esearcher|[Ee]xpert|"
     r"[Aa]dviser|[Ee]nvoy|[Cc]orrespondent)\s+"
-    r"(?P<titled>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?![\w'’-]*\s+[A-Z])"
+    r"(?P<titled>[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){1,2})(?![\w'’-]*[ ][A-Z])"
     r"|(?:^|[.!?\n]\s*|\s)(?P<described>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){1,2}),\s+(?:a|an|the)\s"
     r"|(?:^|[.!?\n]\s*|\s)(?P<surname>[A-Z][a-z'’]+),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:head|chief|minister|spokes(?:man|woman|person)|director|analyst|official|commander|"
@@ -223,6 +223,20 @@ _SPOKESPERSON_BARE = re.compile(
 )
 
 
+def _named_before(text: str, position: int, head: str, context: _Context) -> str:
+    """The body a report named last before ``position`` with the head word ("Ukraine's
+    military intelligence agency (HUR)" for "the agency"), else the bare head word."""
+    pattern = re.compile(
+        rf"(?:[A-Z][\w.'’]*\s+)*(?:[\w'’]+\s+){{0,3}}{head}\b(?:\s*\([A-Z]{{2,}}\))?", re.IGNORECASE
+    )
+    named = head
+    for match in pattern.finditer(text, max(0, position - _NAME_LOOKBACK), position):
+        name = context.normalize(clean_source(match.group(0)))
+        if name[:1].isupper():
+            named = name
+    return named
+
+
 def spokespeople(text: str, context: _Context) -> dict[str, str]:
     """Each spokesperson the report names with the body they speak for, by full name and by
     surname ("Hrytsenko" → "Defence Intelligence of Ukraine")."""
@@ -231,6 +245,10 @@ def spokespeople(text: str, context: _Context) -> dict[str, str]:
         for match in pattern.finditer(text):
             body = context.normalize(clean_source(match.group("org")))
             person = match.group("person")
+            if re.fullmatch(
+                r"(?:the\s+)?(?:agency|service|ministry|directorate)", match.group("org")
+            ):
+                body = _named_before(text, match.start(), match.group("org").split()[-1], context)
             if not re.search(r"[A-Z]", body) or body == person:
                 continue  # "the spokesperson of one of the brigades": no body named
             found.setdefault(person, body)
@@ -299,6 +317,9 @@ _LAWMAKER = re.compile(
 )
 
 
+_LAWMAKER_WORD = re.compile(r"\b(?:lawmakers?|legislators?|MPs?)$")
+
+
 def briefed_lawmakers(text: str, context: _Context) -> dict[str, list[tuple[int, str]]]:
     """Each lawmaker a report names, when the report tells of an intelligence body briefing
     lawmakers, with the positions and names of the briefing bodies it mentions (a project
@@ -312,7 +333,7 @@ def briefed_lawmakers(text: str, context: _Context) -> dict[str, list[tuple[int,
     ]
     if not bodies:
         return {}
-    found: dict[str, list[tuple[int, str]]] = {}
+    found: dict[str, list[tuple[int, str]]] = {"": bodies}  # lawmakers named by description
     for match in _LAWMAKER.finditer(text):
         person = match.group("titled") or match.group("described") or match.group("member")
         found.setdefault(person, bodies)
@@ -323,9 +344,14 @@ def _relaying_briefing(claim: Claim, lawmakers: dict[str, list[tuple[int, str]]]
     """A claim whose origin is a briefed lawmaker, traced to the body that briefed them: the
     one the report named last before the claim, or else first."""
     chain = claim.attribution
-    if not chain or chain[0] not in lawmakers:
+    if not chain or not lawmakers:
         return claim
-    bodies = lawmakers[chain[0]]
+    if chain[0] in lawmakers:
+        bodies = lawmakers[chain[0]]
+    elif _LAWMAKER_WORD.search(chain[0]):
+        bodies = next(iter(lawmakers.values()))  # "according to the lawmaker"
+    else:
+        return claim
     before = [name for at, name in bodies if at < claim.span[0]]
     body = before[-1] if before else bodies[0][1]
     return replace(claim, attribution=(body, *(name for name in chain if name != body)))

@@ -170,6 +170,9 @@ class _Context:
             for earlier, canonical in reversed(self.recent):
                 if head in earlier.lower().split():
                     return canonical  # "a Ukrainian intelligence report seen by the FT"
+            for earlier, canonical in reversed(self.recent):
+                if head == "document" and set(earlier.lower().split()) & _ASSESSMENT_HEADS:
+                    return canonical  # "the same document": the assessment named before
             return self.recent[-1][1]
         if head in _ASSESSMENT_HEADS:
             for earlier, canonical in reversed(self.recent):
@@ -371,7 +374,10 @@ _ROLE_LABELS = frozenset({"ANCHOR", "REPORTER", "HOST", "PRESENTER", "CORRESPOND
 #: The same label at the start of any paragraph of a text.
 _PARAGRAPH_LABEL = re.compile(rf"(?m)^{_LABEL.pattern}")
 _NOT_LABELS = frozenset(
-    {"Note", "Update", "Correction", "Editor's note", "Source", "Photo", "Watch"}
+    {
+        *("Note", "Update", "Correction", "Editor's note", "Source", "Photo", "Watch"),
+        *("Quote", "Details", "Background", "Context", "Summary", "Key points"),
+    }
 )
 
 

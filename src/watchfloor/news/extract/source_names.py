@@ -343,7 +343,7 @@ _PEOPLE_OF = re.compile(
 #: Military and civil ranks written before a full name.
 _RANK = re.compile(
     r"^(?:(?:Brigadier|Major|Lieutenant|Lt\.?|Maj\.?)[- ])?(?:General|Gen\.|Colonel|Col\.|"
-    r"Captain|Capt\.|Admiral|Adm\.|Commander|Major|Sergeant|Lieutenant)\s+"
+    r"Captain|Capt\.|Admiral|Adm\.|Commander|Major|Maj\.|Sergeant|Sgt\.|Lieutenant|Lt\.)\s+"
     r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$"
 )
 #: "the channel of X", "the press service of X": X's own voice.
