@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate an extra split (``dev2`` to ``dev24``, ``heldout2``) and print its counts.
+"""Validate an extra split (``dev2`` to ``dev27``, ``heldout2``) and print its counts.
 
 Usage::
 
@@ -26,6 +26,9 @@ Usage::
     python3 corpus/claims/check_extra.py dev22
     python3 corpus/claims/check_extra.py dev23
     python3 corpus/claims/check_extra.py dev24
+    python3 corpus/claims/check_extra.py dev25
+    python3 corpus/claims/check_extra.py dev26
+    python3 corpus/claims/check_extra.py dev27
     python3 corpus/claims/check_extra.py heldout2
 
 ``corpus/claims/check.py`` checks only ``dev`` and ``heldout``. This script imports its
@@ -75,6 +78,9 @@ URL_PREFIXES = {
     "dev22": check.URL_PREFIX + "claims/dev22/",
     "dev23": check.URL_PREFIX + "claims/dev23/",
     "dev24": check.URL_PREFIX + "claims/dev24/",
+    "dev25": check.URL_PREFIX + "claims/dev25/",
+    "dev26": check.URL_PREFIX + "claims/dev26/",
+    "dev27": check.URL_PREFIX + "claims/dev27/",
     "heldout2": check.URL_PREFIX + "claims/heldout2/",
 }
 
