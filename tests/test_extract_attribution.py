@@ -1261,3 +1261,19 @@ def test_a_spokesman_for_the_agency_speaks_for_the_agency_named_before() -> None
     )
     claims = extract_claims(text, published=PUB, nlp="rules")
     assert {c.attribution[0] for c in claims} == {"HUR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Saturday, Chief of the General Staff of the Russian Armed Forces Valery Gerasimov "
+        "reported to the Supreme Commander-in-Chief that 900 servicemen had been captured.",
+        "Chief of the General Staff Valery Gerasimov told President Vladimir Putin on Saturday "
+        "that 900 servicemen had been captured.",
+        "The army will send 900 sappers, Secretary of the Russian Security Council Sergei Shoigu "
+        "told reporters.",
+    ],
+)
+def test_a_long_office_title_before_the_name_and_a_president_told(text: str) -> None:
+    assert _chain(text)[0] in ("Valery Gerasimov", "Sergei Shoigu")
+    assert "President Vladimir Putin" not in _chain(text)

@@ -90,6 +90,11 @@ _AUXILIARY = re.compile(
     r"\b(?:had|has|have|was|were|is|are|would|will|could|may|might|must|did|does|can)\b"
 )
 _TOLD_OBJECT = re.compile(r"^\s+(?P<obj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+#: "told President Vladimir Putin": a person addressed, not an outlet that relays.
+_PERSON_TITLE = re.compile(
+    r"(?:President|Prime|Minister|Supreme|Commander|Secretary|Chancellor|King|Leader|General|"
+    r"Gen\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Premier|Foreign|Defen[cs]e)\b"
+)
 _NOT_OUTLETS = frozenset({"parliament", "congress", "lawmakers", "reporters", "legislators"})
 
 
@@ -390,6 +395,7 @@ def find_mentions(
                 obj
                 and obj.group("obj").lower() not in _NOT_OUTLETS
                 and not re.search(r"(?:an|ese|ish)$", obj.group("obj"))
+                and not _PERSON_TITLE.match(obj.group("obj"))
             ):
                 names.append(re.sub(r"(?<=[a-z]{2})\.$", "", obj.group("obj")))  # "told Kyodo."
         if verb == "quoted":

@@ -262,6 +262,15 @@ _FAMILIAR = re.compile(
 )
 
 
+#: A long office title run into the name of its holder, closing the text before a verb.
+_OFFICE_THEN_NAME = re.compile(
+    r"(?:^|[,;]\s+|\s)(?P<title>(?:Russian\s+|Ukrainian\s+|North\s+Korean\s+|South\s+Korean\s+)?"
+    r"(?:Chief|Head|Commander|Minister|Secretary|Director|Chairman|Governor))(?:-in-Chief)?\s+"
+    r"(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,8}?"
+    r"(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)$"
+)
+
+
 def _speaker_in(before: str) -> _Speaker | None:
     while True:
         adverbial = _ADVERBIAL.search(before)
@@ -274,6 +283,10 @@ def _speaker_in(before: str) -> _Speaker | None:
     if _PASSIVE.search(before) or _DETERMINER_BEFORE.search(before):
         return None
     before = before.rstrip()
+    titled = _OFFICE_THEN_NAME.search(before)
+    if titled:
+        # "Chief of the General Staff of the Russian Armed Forces Valery Gerasimov said"
+        return _Speaker(titled.start("title"), titled.group("name"))
     familiar = _FAMILIAR.search(before)
     if familiar:
         # "people familiar with the matter said": the whole description, "with" and all
