@@ -291,3 +291,18 @@ def test_captivity_and_surrender_are_captured(
 def test_wounded_before_the_noun_counts_the_wounded() -> None:
     text = "Dozens of wounded North Korean soldiers have been evacuated to military hospitals."
     assert _claims(text) == [("wounded", None, "vague", 24, 99)]
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("About 2,000 Belarusian soldiers are estimated to have been killed.", "killed"),
+        ("Around 600 soldiers are thought to have been wounded, an official said.", "wounded"),
+        ("About 3,000 soldiers are believed to have been sent to the front.", "troops"),
+    ],
+)
+def test_a_reporting_passive_between_the_noun_and_its_casualty_verb(
+    text: str, measure: str
+) -> None:
+    claims = extract_claims(text, published=dt.date(2025, 3, 14), nlp="rules")
+    assert [c.measure for c in claims] == [measure]

@@ -501,9 +501,14 @@ def _noun_binding(
             return None
     subject = (noun.group("mods") + noun_text).strip()
     stop = end + noun.end()
+    raised = _RAISED.match(rest) if not pred else None
     if pred:
         measure = _casualty(pred.group("cas"), pred.group("cas2"))
         stop += pred.end()
+        role = None
+    elif raised and raised.group("cas"):
+        # "2,000 North Korean soldiers are estimated to have been killed"
+        measure = _casualty(raised.group("cas"), raised.group("cas2"))
         role = None
     elif verb and verb.group("verb").lower() != "lost":
         measure = _casualty(verb.group("verb"), None)
