@@ -1277,3 +1277,33 @@ def test_a_spokesman_for_the_agency_speaks_for_the_agency_named_before() -> None
 def test_a_long_office_title_before_the_name_and_a_president_told(text: str) -> None:
     assert _chain(text)[0] in ("Valery Gerasimov", "Sergei Shoigu")
     assert "President Vladimir Putin" not in _chain(text)
+
+
+def test_a_lower_case_role_before_a_name_in_a_closing_tag() -> None:
+    text = (
+        "Around 300 soldiers have died, lawmaker Cho Hyun-tae told reporters after a "
+        "closed-door briefing by the National Intelligence Service."
+    )
+    assert _chain(text) == ("National Intelligence Service", "Cho Hyun-tae")
+
+
+def test_information_shared_by_partners_is_the_partners() -> None:
+    text = "According to information shared by partners, some 900 soldiers were moved."
+    assert _chain(text) == ("partners",)
+
+
+def test_the_eu_assessing_in_its_own_statement_is_the_publisher() -> None:
+    text = "The EU assesses that the number could rise to as many as 15,000 troops."
+    claims = extract_claims(
+        text, published=PUB, outlet="European External Action Service", nlp="rules"
+    )
+    assert claims[0].attribution == ("European External Action Service",)
+
+
+def test_a_capitals_figure_is_its_governments_and_the_general_is_named_before() -> None:
+    assert _chain("Seoul's figure is about 4,700 killed and wounded.") == ("Seoul",)
+    text = (
+        "Chief of the General Staff Valery Gerasimov said the region was retaken. More than "
+        "700 servicemen were taken prisoner, the general added."
+    )
+    assert _chain(text) == ("Valery Gerasimov",)

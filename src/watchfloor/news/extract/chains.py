@@ -20,7 +20,8 @@ from watchfloor.news.extract.speakers import _SOURCE_HINT
 
 _INNER = re.compile(
     r"\s+(?:and\s+)?(?P<rel>cited\s+by|described\s+to|attributed\s+to|reported\s+by|provided\s+by|"
-    r"shared\s+with|given\s+to|seen\s+by|reviewed\s+by|obtained\s+by|by)\s+",
+    r"shared\s+by|supplied\s+by|shared\s+with|given\s+to|seen\s+by|reviewed\s+by|obtained\s+by|"
+    r"by)\s+",
     re.IGNORECASE,
 )
 #: "an analysis of satellite imagery released Monday by X", "estimates by X": a document whose
@@ -130,10 +131,15 @@ def _inner_chain(np: str) -> tuple[str, ...]:
         cleaned = clean_source(target)
         if not cleaned:
             continue
-        if rel.lower().split()[0] in ("attributed", "by", "provided"):
+        if (
+            rel.lower().split()[0] in ("attributed", "by", "provided", "supplied")
+            or rel.lower() == "shared by"
+        ):
             agents.append(cleaned)
         else:
             relays.append(cleaned)
+    if agents and [o.lower() for o in origin] in (["information"], ["data"], ["figures"]):
+        origin = []  # "information shared by partners": the partners
     return tuple(name for name in (*origin, *agents, *relays) if name)
 
 
@@ -163,6 +169,10 @@ _DEMONYM_ONLY = re.compile(
 )
 
 
+#: Capitals that speak for their governments; Pyongyang's figures are usually about it.
+_CAPITALS = frozenset({"Seoul", "Kyiv", "Washington", "Moscow", "Tokyo", "London", "Beijing"})
+
+
 def _doc_owner(match: re.Match[str]) -> str | None:
     """The source a document mention names ("the Pentagon's assessment" → "Pentagon")."""
     owner = _FUNCTION_CAPS.sub("", match.group("owner")).strip()
@@ -176,6 +186,8 @@ def _doc_owner(match: re.Match[str]) -> str | None:
         owner,
     ):
         return None
+    if owner in _CAPITALS:
+        return owner  # "Seoul's figure": the government that gave it
     if demonym_for(owner) or _DEMONYM_ONLY.match(owner):
         if match.group("doc").startswith("assessment") and not demonym_for(owner):
             return f"{owner} intelligence"  # "a British assessment": British intelligence

@@ -268,7 +268,7 @@ def _speaking_for(claim: Claim, bodies: dict[str, str]) -> Claim:
 #: A government's own judgement in its own release: "The UK assesses that ...".
 _COUNTRY_JUDGES = re.compile(
     r"\b(?:the\s+)?(?P<country>UK|U\.K\.|United\s+Kingdom|Britain|US|U\.S\.|United\s+States|"
-    r"Government|HMG)\s+(?:(?:also|now|further)\s+)?(?:assesses|judges|expects|"
+    r"Government|HMG|EU|European\s+Union)\s+(?:(?:also|now|further)\s+)?(?:assesses|judges|expects|"
     r"estimates|believes|condemns)\b"
 )
 

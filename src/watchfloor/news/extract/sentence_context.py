@@ -48,6 +48,13 @@ _DOCUMENT_HEADS = frozenset(
         "release",
     }
 )
+#: Titles that a report uses alone for a person it named before ("the general added").
+_PERSON_TITLES = frozenset({"general", "colonel", "admiral", "commander", "minister", "envoy"})
+_PERSON = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
+_ORG_WORD = re.compile(
+    r"\b(?:Ministry|Service|Forces|Staff|Agency|Council|Office|Department|Committee|Media|News|"
+    r"Times|Post|Institute|Centre|Center|Group|Command|Army|Intelligence|Government)\b"
+)
 #: "The assessment, which CNN has seen, says": the origin of the last sentence's chain, whose
 #: assessment it is (not whoever it was shared with).
 _ASSESSMENT_HEADS = frozenset(
@@ -166,6 +173,10 @@ class _Context:
         head = words[-1]
         if head in _PEOPLE_OF_BODY and len(words) > 1:
             head = words[-2]  # "agency officials": people speaking for the agency
+        if head in _PERSON_TITLES and len(words) <= 2:
+            for _, canonical in reversed(self.recent):
+                if _PERSON.fullmatch(canonical) and not _ORG_WORD.search(canonical):
+                    return canonical  # "the general added": the person named before
         if head in _DOCUMENT_HEADS and self.recent:
             for earlier, canonical in reversed(self.recent):
                 if head in earlier.lower().split():

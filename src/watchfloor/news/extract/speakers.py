@@ -271,6 +271,13 @@ _OFFICE_THEN_NAME = re.compile(
 )
 
 
+#: "lawmaker Cho Hyun-tae", "opposition lawmaker Kim": a lower-case role before a name.
+_ROLE_BEFORE_NAME = re.compile(
+    r"(?:[a-z-]+\s+){0,2}(?:lawmaker|legislator|spokes(?:man|woman|person)|analyst|official|"
+    r"commander|governor|minister|envoy|researcher|expert)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}$"
+)
+
+
 def _speaker_in(before: str) -> _Speaker | None:
     while True:
         adverbial = _ADVERBIAL.search(before)
@@ -389,6 +396,7 @@ def _speaker_in(before: str) -> _Speaker | None:
     if (
         np[:1].islower()
         and np.split()[0].lower() not in (*_PRONOUNS, "the", "a", "an", "some", "their", "its")
+        and not _ROLE_BEFORE_NAME.match(np)
         and not re.match(
             r"(?:unnamed|anonymous|senior|western|south|north|us|u\.s\.|state\s+(?:media|tv|"
             r"television|news)|(?:people|persons?|insiders?|sources?|officials?)\s+(?:familiar|"
