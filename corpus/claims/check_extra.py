@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate an extra split (``dev2`` to ``dev27``, ``heldout2``) and print its counts.
+"""Validate an extra split (``dev2`` to ``dev30``, ``heldout2``) and print its counts.
 
 Usage::
 
@@ -29,6 +29,9 @@ Usage::
     python3 corpus/claims/check_extra.py dev25
     python3 corpus/claims/check_extra.py dev26
     python3 corpus/claims/check_extra.py dev27
+    python3 corpus/claims/check_extra.py dev28
+    python3 corpus/claims/check_extra.py dev29
+    python3 corpus/claims/check_extra.py dev30
     python3 corpus/claims/check_extra.py heldout2
 
 ``corpus/claims/check.py`` checks only ``dev`` and ``heldout``. This script imports its
@@ -81,6 +84,9 @@ URL_PREFIXES = {
     "dev25": check.URL_PREFIX + "claims/dev25/",
     "dev26": check.URL_PREFIX + "claims/dev26/",
     "dev27": check.URL_PREFIX + "claims/dev27/",
+    "dev28": check.URL_PREFIX + "claims/dev28/",
+    "dev29": check.URL_PREFIX + "claims/dev29/",
+    "dev30": check.URL_PREFIX + "claims/dev30/",
     "heldout2": check.URL_PREFIX + "claims/heldout2/",
 }
 
