@@ -1307,3 +1307,19 @@ def test_a_capitals_figure_is_its_governments_and_the_general_is_named_before() 
         "700 servicemen were taken prisoner, the general added."
     )
     assert _chain(text) == ("Valery Gerasimov",)
+
+
+def test_a_place_described_before_its_name() -> None:
+    assert clean_source("a source in the northern province of North Hamgyong") == (
+        "source in North Hamgyong province"
+    )
+    assert clean_source("a resident of the northeastern border city of Rason") == (
+        "resident of Rason"
+    )
+
+
+def test_a_participle_assessed_at_is_no_speaker() -> None:
+    text = "The contingent, initially assessed at approximately 900 personnel, is in Kursk."
+    claims = extract_claims(text, published=PUB, outlet="UK Ministry of Defence", nlp="rules")
+    assert claims[0].attribution == ("UK Ministry of Defence",)
+    assert _chain("The agency estimated at least 900 had died.") == ("agency",)

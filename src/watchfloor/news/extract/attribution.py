@@ -185,6 +185,8 @@ _PRONOUN_DOCUMENT = re.compile(
     r"estimates?|count|tally|assessments?|records|information|numbers?|statistics)"
 )
 #: ", the agency counted roughly 600 deaths": the verb's object is the figure itself.
+_PARTICIPLE_AT = re.compile(r"\s+at\s+(?!least\b|most\b)")
+_AFTER_COMMA = re.compile(r",\s+(?:\w+ly\s+)?$")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we"}
 #: The verb after a plural noun that looks like a reporting verb ("estimates have put").
 _NOUN_SUBJECT = re.compile(
@@ -350,6 +352,10 @@ def find_mentions(
             continue  # "..., said Rep. Park": the speaker follows the verb
         if _NOUN_SUBJECT.match(sentence, match.end()) and verb.endswith("s"):
             continue  # "Western estimates have put": a plural noun, the subject of the verb after
+        if _PARTICIPLE_AT.match(sentence, match.end()) and _AFTER_COMMA.search(
+            sentence, 0, match.start()
+        ):
+            continue  # "The contingent, initially assessed at 11,000,": a participle, no speaker
         found = None
         participle = False
         joined = _COORDINATED_VERB.search(sentence, 0, match.start())

@@ -176,6 +176,7 @@ _CAPITALS = frozenset({"Seoul", "Kyiv", "Washington", "Moscow", "Tokyo", "London
 def _doc_owner(match: re.Match[str]) -> str | None:
     """The source a document mention names ("the Pentagon's assessment" → "Pentagon")."""
     owner = _FUNCTION_CAPS.sub("", match.group("owner")).strip()
+    owner = re.sub(r"^(?:[a-z][\w-]*\s+)+", "", owner)  # "the first American estimate"
     if owner.lower() in ("our", "we"):
         return "we"  # "our own count": the publisher's own voice
     if owner.lower() in ("my", "his", "her", "its", "their"):

@@ -174,8 +174,8 @@ class _Context:
         if head in _PEOPLE_OF_BODY and len(words) > 1:
             head = words[-2]  # "agency officials": people speaking for the agency
         if head in _PERSON_TITLES and len(words) <= 2:
-            for _, canonical in reversed(self.recent):
-                if _PERSON.fullmatch(canonical) and not _ORG_WORD.search(canonical):
+            for earlier, canonical in reversed(self.recent):
+                if _PERSON.fullmatch(earlier) and not _ORG_WORD.search(earlier):
                     return canonical  # "the general added": the person named before
         if head in _DOCUMENT_HEADS and self.recent:
             for earlier, canonical in reversed(self.recent):

@@ -312,9 +312,19 @@ _IN_COUNTRY = re.compile(
 )
 #: "in the northeastern port city of Rason": the place named after its description.
 _PLACE_OF = re.compile(
-    r"\s+in\s+the\s+(?:[\w-]+\s+){0,3}?(?:city|province|town|county|region|village|port|"
-    r"district|area)\s+of\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+    r"\s+(?P<p>in|of)\s+the\s+(?:[\w-]+\s+){0,3}?(?P<kind>city|province|town|county|region|village|"
+    r"port|district|area)\s+of\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
 )
+
+
+def _place_of(match: re.Match[str]) -> str:
+    """ "in the northern province of North Hamgyong" → "in North Hamgyong province"; "of the
+    border city of Rason" → "of Rason"."""
+    kind = match.group("kind")
+    suffix = f" {kind}" if kind in ("province", "region") else ""
+    return f" {match.group('p')} {match.group('place')}{suffix}"
+
+
 _CAPTURED_BY = re.compile(
     r"^(?P<np>(?:[\w.'’-]+\s+){0,3}?(?:soldiers?|prisoners?|men|man|fighters?|troops?))\s+"
     r"(?P<p>captured|detained)\b.*$"
@@ -414,7 +424,7 @@ def clean_source(text: str) -> str:
     spokesperson = _SPOKESPERSON.match(name)
     if spokesperson:
         return spokesperson.group("org")  # a spokesperson speaks for the institution
-    name = _PLACE_OF.sub(r" in \g<place>", name)
+    name = _PLACE_OF.sub(_place_of, name)
     # "a source in North Korea's North Hamgyong Province": the place without its country
     name = _IN_COUNTRY.sub(
         lambda m: m.group("p") if demonym_for(m.group("c")) else m.group(0), name
