@@ -1323,3 +1323,18 @@ def test_a_participle_assessed_at_is_no_speaker() -> None:
     claims = extract_claims(text, published=PUB, outlet="UK Ministry of Defence", nlp="rules")
     assert claims[0].attribution == ("UK Ministry of Defence",)
     assert _chain("The agency estimated at least 900 had died.") == ("agency",)
+
+
+def test_a_lawmaker_named_with_party_and_competing_estimates() -> None:
+    assert clean_source("Rep. Seo Jung-hoon of the Democratic Party") == "Seo Jung-hoon"
+    assert clean_source("Another U.S. official") == "U.S. official"
+    assert _chain("Competing estimates put the toll at about 900.") == ("unattributed",)
+
+
+def test_a_spokesperson_named_in_the_next_quotations_tag() -> None:
+    text = (
+        "The units were pulled back, a spokesperson for the Territorial Defence Forces told "
+        'reporters on Feb. 7.\n\n"We have not seen them. They took losses," Major Ivan Koval '
+        "said.\n\nAccording to Koval, more than 900 soldiers were killed."
+    )
+    assert _chain(text)[0] == "Territorial Defence Forces"

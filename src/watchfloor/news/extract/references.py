@@ -376,6 +376,13 @@ _OPENING_NAME = re.compile(
 )
 
 
+#: A person named as the speaker in a closing tag, after an optional rank.
+_TAGGED_NAME = re.compile(
+    r"[,\"”]\s+(?:(?:Major|Maj\.|Captain|Capt\.|Colonel|Col\.|Lt\.|Sgt\.)\s+)?"
+    r"(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)\s+(?:said|told|added)\b"
+)
+
+
 def named_next(text: str, context: _Context) -> tuple[dict[str, str], dict[str, str]]:
     """Speakers a report describes and names in the next sentence ("..., a senior Russian
     official has said. Sergei Shoigu, the secretary of ..., said"), unless the description
@@ -397,6 +404,12 @@ def named_next(text: str, context: _Context) -> tuple[dict[str, str], dict[str, 
             opening = re.compile(
                 rf"\bthe\s+{match.group('head')},\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}})"
             ).search(text, boundary.end(), after.start() if after else boundary.end() + 600)
+        if opening is None and match.group("head").startswith("spokes"):
+            # 'a spokesperson for X told the paper. "...," Major Andrii Hrytsenko said.'
+            paragraph_end = text.find("\n", boundary.end(), boundary.end() + 600)
+            opening = _TAGGED_NAME.search(
+                text, boundary.end(), paragraph_end if paragraph_end > 0 else boundary.end() + 600
+            )
         if opening is None:
             continue
         name = opening.group("name")

@@ -388,7 +388,14 @@ def clean_source(text: str) -> str:
     unnamed = bool(re.match(r"(?:(?:the|an?)\s+)?(?:unnamed|anonymous)\b", text.strip(), re.I))
     name = _ANONYMOUS.sub("", text).strip(" ,\"“”'")
     name = re.sub(r"\s+(?:who|which|that)\b.*$", "", name)
-    name = re.sub(r"^(?:But|And|Yet|So|Still|Now|Meanwhile|However,?)\s+", "", name)
+    name = re.sub(r"^(?:But|And|Yet|So|Still|Now|Meanwhile|However,?|As|Another)\s+", "", name)
+    # "Rep. Seo Jung-hoon of the Democratic Party": the lawmaker, without title or party
+    name = re.sub(
+        r"^(?:Rep\.|Sen\.|Representative|Senator|[Ll]awmaker|MP)\s+(?P<n>[A-Z][\w'’-]+(?:\s+"
+        r"[A-Z][\w'’-]+){1,2})\s+of\s+the\s+(?:[\w'’-]+\s+){0,4}?[Pp]arty$",
+        r"\g<n>",
+        name,
+    )
     name = re.sub(r"^(?:the|a|an|its|their)\s+", "", name, flags=re.IGNORECASE)
     name = _QUANTIFIER.sub("", name)
     name = re.sub(r"^(?:the\s+)?(?:country|nation|government)['’]s\s+", "", name)
