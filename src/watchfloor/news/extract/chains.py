@@ -169,6 +169,9 @@ _DEMONYM_ONLY = re.compile(
 )
 
 
+_NO_OWNER = frozenset(
+    {"Competing", "Conflicting", "Various", "Differing", "Varying", "Other", "Earlier", "Previous"}
+)
 #: Capitals that speak for their governments; Pyongyang's figures are usually about it.
 _CAPITALS = frozenset({"Seoul", "Kyiv", "Washington", "Moscow", "Tokyo", "London", "Beijing"})
 
@@ -187,6 +190,8 @@ def _doc_owner(match: re.Match[str]) -> str | None:
         owner,
     ):
         return None
+    if owner in _NO_OWNER:
+        return None  # "Competing estimates put": no one's
     if owner in _CAPITALS:
         return owner  # "Seoul's figure": the government that gave it
     if demonym_for(owner) or _DEMONYM_ONLY.match(owner):
