@@ -317,6 +317,9 @@ _LAWMAKER = re.compile(
 )
 
 
+_ANY_LAWMAKER = re.compile(
+    r"\b(?:[Ll]awmakers?|[Ll]egislators?|MPs?|Rep\.|Representative|Party|[Cc]ommittee)\b"
+)
 _LAWMAKER_WORD = re.compile(r"\b(?:lawmakers?|legislators?|MPs?)$")
 
 
@@ -324,13 +327,15 @@ def briefed_lawmakers(text: str, context: _Context) -> dict[str, list[tuple[int,
     """Each lawmaker a report names, when the report tells of an intelligence body briefing
     lawmakers, with the positions and names of the briefing bodies it mentions (a project
     rule: a lawmaker coming out of a closed-door briefing relays the body that gave it)."""
-    if not _BRIEFING.search(text):
+    if not _BRIEFING.search(text) or not _ANY_LAWMAKER.search(text):
         return {}
-    bodies = [
-        (m.start(), name)
-        for m in _BRIEFER.finditer(text)
-        if (name := context.normalize(clean_source(m.group(0))))[:1].isupper()
-    ]
+    names: dict[str, str] = {}
+    bodies = []
+    for m in _BRIEFER.finditer(text):
+        if m.group(0) not in names:
+            names[m.group(0)] = context.normalize(clean_source(m.group(0)))
+        if names[m.group(0)][:1].isupper():
+            bodies.append((m.start(), names[m.group(0)]))
     if not bodies:
         return {}
     found: dict[str, list[tuple[int, str]]] = {"": bodies}  # lawmakers named by description
