@@ -17,6 +17,7 @@ from watchfloor.news.claim import Claim
 from watchfloor.news.extract.nlp import Entity
 from watchfloor.news.extract.sentence_context import _Context
 from watchfloor.news.extract.source_names import OUTLET_PARTS, clean_source
+from watchfloor.news.extract.speakers import _ANONYMITY
 
 __all__ = [
     "_FIRST_PERSON",
@@ -369,11 +370,6 @@ _DESCRIBED_SPEAKER = re.compile(
     r"representative))(?:\s+(?:for|of)\s+(?:the\s+)?(?P<org>[^,.;]{2,60}?))?"
     r"(?:,|\s+(?:has\s+|had\s+)?(?:said|says|told|added))"
 )
-_ANONYMOUS = re.compile(
-    r"anonymity|unnamed|not\s+authori[sz]ed|declined\s+to\s+be\s+(?:named|identified)|"
-    r"asked\s+not\s+to\s+be|on\s+condition",
-    re.IGNORECASE,
-)
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])")
 #: The next sentence opening on a person's name as its subject.
 _OPENING_NAME = re.compile(
@@ -400,7 +396,7 @@ def named_next(text: str, context: _Context) -> tuple[dict[str, str], dict[str, 
         if boundary is None:
             continue
         start = text.rfind("\n", max(0, match.start() - 400), match.start()) + 1
-        if _ANONYMOUS.search(text, start, boundary.start()):
+        if _ANONYMITY.search(text, start, boundary.start()):
             continue
         opening = _OPENING_NAME.match(text, boundary.end())
         if opening is None:

@@ -74,7 +74,7 @@ _SOURCE_HEAD = re.compile(
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _ANONYMITY = re.compile(
     r"not\s+to\s+be\s+(?:named|identified)|anonymity|declined\s+to\s+be\s+(?:named|identified)|"
-    r"unnamed|anonymous",
+    r"unnamed|anonymous|not\s+authori[sz]ed",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^[A-Z][\w .,'’-]{0,40}\([^)]{1,30}\)\s*(?:[-—–]+|\.)\s*")
