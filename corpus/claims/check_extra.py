@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate an extra split (``dev2`` to ``dev30``, ``heldout2``) and print its counts.
+"""Validate an extra split (``dev2`` to ``dev33``, ``heldout2``) and print its counts.
 
 Usage::
 
@@ -32,6 +32,9 @@ Usage::
     python3 corpus/claims/check_extra.py dev28
     python3 corpus/claims/check_extra.py dev29
     python3 corpus/claims/check_extra.py dev30
+    python3 corpus/claims/check_extra.py dev31
+    python3 corpus/claims/check_extra.py dev32
+    python3 corpus/claims/check_extra.py dev33
     python3 corpus/claims/check_extra.py heldout2
 
 ``corpus/claims/check.py`` checks only ``dev`` and ``heldout``. This script imports its
@@ -87,6 +90,9 @@ URL_PREFIXES = {
     "dev28": check.URL_PREFIX + "claims/dev28/",
     "dev29": check.URL_PREFIX + "claims/dev29/",
     "dev30": check.URL_PREFIX + "claims/dev30/",
+    "dev31": check.URL_PREFIX + "claims/dev31/",
+    "dev32": check.URL_PREFIX + "claims/dev32/",
+    "dev33": check.URL_PREFIX + "claims/dev33/",
     "heldout2": check.URL_PREFIX + "claims/heldout2/",
 }
 
