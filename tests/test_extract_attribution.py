@@ -1338,3 +1338,20 @@ def test_a_spokesperson_named_in_the_next_quotations_tag() -> None:
         "said.\n\nAccording to Koval, more than 900 soldiers were killed."
     )
     assert _chain(text)[0] == "Territorial Defence Forces"
+
+
+def test_this_was_stated_by_names_the_previous_sentences_source() -> None:
+    text = (
+        "The units lost at least 30 servicemen over the weekend.\n\n"
+        "This was stated by the HUR on Telegram, Ukrinform reports."
+    )
+    assert _chain(text)[0] == "HUR"
+
+
+def test_the_agency_named_before_wins_over_the_national_outlets_home() -> None:
+    text = (
+        "Ukraine's Defence Intelligence (HUR) reported new losses on Sunday. According to the "
+        "intelligence agency, eight servicemen were killed."
+    )
+    claims = extract_claims(text, published=PUB, outlet="Ukrinform", nlp="rules")
+    assert claims[-1].attribution[0] != "Ukrainian intelligence agency"

@@ -111,7 +111,9 @@ _VOICE_OF_PUBLISHER = re.compile(
 #: A sentence about the previous sentence's figure ("The figure was given by HUR", "Of those,").
 _FIGURE_SUBJECT = re.compile(
     r"^\W*(?:(?:The|That|This|These|Those|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:figures?|estimates?|"
-    r"numbers?|tally|count|assessment|toll|total)\b|(?:Of|Among)\s+(?:those|them|these)\b)"
+    r"numbers?|tally|count|assessment|toll|total)\b|(?:Of|Among)\s+(?:those|them|these)\b|"
+    # "This was stated by the HUR on Telegram", a Ukrainian agency's way of naming the source
+    r"(?:This|That|It)\s+was\s+(?:stated|reported|announced|said|confirmed)\s+by\b)"
 )
 #: Heads of indefinite descriptions that a following sentence may name ("a research group").
 _DESCRIBED_HEADS = frozenset(

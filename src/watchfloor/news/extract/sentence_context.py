@@ -137,8 +137,15 @@ class _Context:
                 and (" " in raw or any(raw in c for c in _HEAD_CLASSES))
                 and not raw.startswith("unnamed")
             )
-            if names[i] == raw and raw and ((i == at and mention.definite) or described):
-                names[i] = self._antecedent(raw)
+            qualified = qualify_body(raw, self.home) != raw
+            if (
+                (names[i] == raw or qualified)
+                and raw
+                and ((i == at and mention.definite) or described)
+            ):
+                # "the intelligence agency" after HUR was named: HUR, not the home country's
+                found = self._antecedent(raw)
+                names[i] = found if found != raw or not qualified else names[i]
         for raw, canonical in zip(raw_names, names, strict=True):
             if not raw.lower().startswith(("he", "she", "it", "they", "we")) or " " in raw:
                 self.recent.append((raw, canonical))
