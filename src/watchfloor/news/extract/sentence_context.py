@@ -20,7 +20,7 @@ from watchfloor.news.extract.attribution import (
     demonym_for,
     normalize_source,
 )
-from watchfloor.news.extract.geography import COUNTRIES
+from watchfloor.news.extract.geography import _COUNTRY_RE, COUNTRIES
 from watchfloor.news.extract.nlp import Entity
 from watchfloor.news.extract.quantities import (
     Quantity,
@@ -326,11 +326,6 @@ _STATES = {
         *("China", "Beijing", "Belarus", "Iran", "Japan", "Tokyo", "Britain", "London"),
     )
 }
-_STATE_WORD = re.compile(
-    r"(?<![\w.])(?:"
-    + "|".join(re.escape(key) for key in sorted(COUNTRIES, key=len, reverse=True))
-    + r")(?![\w])"
-)
 
 
 def _own_government(origin: str, relay: str) -> bool:
@@ -342,7 +337,7 @@ def _own_government(origin: str, relay: str) -> bool:
     words = relay.lower().split()
     if not any(w in ("official", "officials", "source", "sources", "government") for w in words):
         return False
-    return any(COUNTRIES.get(m.group(0)) == code for m in _STATE_WORD.finditer(relay))
+    return any(COUNTRIES.get(m.group(0)) == code for m in _COUNTRY_RE.finditer(relay))
 
 
 #: Office words an article names in full once ("the Minister for the Armed Forces") and then
