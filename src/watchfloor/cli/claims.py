@@ -17,7 +17,7 @@ from watchfloor.cli.upticks import add_eval_upticks
 from watchfloor.config import default_config_text, load_config, parse_config
 from watchfloor.config.aliases import source_aliases
 from watchfloor.errors import DecodeError, IngestError, WatchfloorError
-from watchfloor.evaluation import score_corpus, score_origins
+from watchfloor.evaluation import score_agreement, score_corpus, score_origins
 from watchfloor.ingest import decoder_for
 from watchfloor.news import Document
 from watchfloor.news.extract import extract_claims
@@ -155,6 +155,12 @@ def add_eval(sub: Any) -> None:
         metavar=("TEXT", "LABELS"),
         help="also score this text file against this labels file",
     )
+    c.add_argument(
+        "--labels-from",
+        type=Path,
+        metavar="DIR",
+        help="score a second labeller's labels of the same texts instead of the extractor",
+    )
     c.add_argument("--errors", action="store_true", help="list every miss and spurious claim")
     c.add_argument("--json", action="store_true")
     c.set_defaults(handler=cmd_eval_claims)
@@ -174,7 +180,12 @@ def cmd_eval_claims(args: argparse.Namespace) -> int:
         raise WatchfloorError(f"{args.folder}: no such folder")
     aliases = source_aliases(parse_config(default_config_text(), "default watch.yaml"))
     extra = [(Path(t), Path(lab)) for t, lab in args.article]
-    score = score_corpus(args.folder, nlp=args.nlp, aliases=aliases, extra=extra)
+    if args.labels_from is not None:
+        if not args.labels_from.is_dir():
+            raise WatchfloorError(f"{args.labels_from}: no such folder")
+        score = score_agreement(args.folder, args.labels_from, aliases=aliases)
+    else:
+        score = score_corpus(args.folder, nlp=args.nlp, aliases=aliases, extra=extra)
     result = {"folder": str(args.folder), "nlp": args.nlp, **score.as_dict()}
     if args.errors:
         result["errors"] = score.errors

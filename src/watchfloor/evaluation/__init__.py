@@ -1,6 +1,6 @@
 """Scorers that measure watchfloor against labelled data kept in the repository."""
 
-from watchfloor.evaluation.claims import ClaimScore, score_claims, score_corpus
+from watchfloor.evaluation.claims import ClaimScore, score_agreement, score_claims, score_corpus
 from watchfloor.evaluation.origins import PairScore, score_grouping, score_origins
 from watchfloor.evaluation.upticks import (
     LabelledSeries,
@@ -15,6 +15,7 @@ __all__ = [
     "PairScore",
     "UptickScore",
     "generate_series",
+    "score_agreement",
     "score_claims",
     "score_corpus",
     "score_grouping",

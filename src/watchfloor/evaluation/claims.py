@@ -189,5 +189,50 @@ def score_corpus(
     return total
 
 
+def labels_as_claims(text: str, labels: Sequence[Mapping[str, Any]]) -> list[Claim]:
+    """Another labeller's claims as predictions, each spanning its anchor, so that two label
+    sets of the same texts are scored against each other by :func:`score_claims`."""
+    claims: list[Claim] = []
+    for label in labels:
+        anchor = str(label["anchor"])
+        at = text.find(anchor)
+        time = label.get("time") or {}
+        claims.append(
+            Claim(
+                measure=label["measure"],
+                bound=label["bound"],
+                low=_f(label.get("low")),
+                high=_f(label.get("high")),
+                span=(at, at + len(anchor)),
+                quote=anchor,
+                time_start=time.get("start"),
+                time_end=time.get("end"),
+                attribution=tuple(label.get("attribution") or ("unattributed",)),
+            )
+        )
+    return claims
+
+
+def score_agreement(
+    folder: Path, other: Path, *, aliases: Mapping[str, str] | None = None
+) -> ClaimScore:
+    """Score the labels in ``other`` against those of the same texts in ``folder``: how often two
+    labellers agree, the ceiling an extractor is measured under."""
+    total = ClaimScore()
+    for label_path in sorted(other.rglob("*.labels.json")):
+        mine = folder / label_path.name
+        text_path = label_path.with_name(label_path.name.removesuffix(".labels.json") + ".md")
+        if not mine.is_file() or not text_path.is_file():
+            raise WatchfloorError(f"{label_path}: no labels or text of the same name in {folder}")
+        text = parse_report(text_path.read_text(encoding="utf-8")).text
+        theirs = json.loads(label_path.read_text(encoding="utf-8"))["claims"]
+        gold = json.loads(mine.read_text(encoding="utf-8"))["claims"]
+        predicted = labels_as_claims(text, theirs)
+        total.add(score_claims(text, gold, predicted, aliases=aliases, name=label_path.name))
+    if not total.texts:
+        raise WatchfloorError(f"{other}: no labels files")
+    return total
+
+
 def _f(value: object) -> float | None:
     return None if value is None else float(str(value))
