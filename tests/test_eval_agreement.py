@@ -65,40 +65,35 @@ def test_identical_labels_agree_and_differences_count(tmp_path: Path) -> None:
     assert differs.origin_ok == 0  # agency against NIS
 
 
+def _eval(first: Path, other: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    command = ["eval", "claims", str(first), "--labels-from", str(other), *extra]
+    return subprocess.run(
+        [sys.executable, "-m", "watchfloor", *command], capture_output=True, text=True
+    )
+
+
 def test_the_cli_scores_a_second_labeller(tmp_path: Path) -> None:
     first = _write(tmp_path / "a", _labels("agency", 2700))
     other = _write(tmp_path / "c", _labels("NIS", 2700))
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "watchfloor",
-            "eval",
-            "claims",
-            str(first),
-            "--labels-from",
-            str(other),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    out = _eval(first, other, "--json")
+    assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert (result["matched"], result["origin_accuracy"]) == (2, 0.5)
-    missing = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "watchfloor",
-            "eval",
-            "claims",
-            str(first),
-            "--labels-from",
-            str(tmp_path / "nowhere"),
-        ],
-        capture_output=True,
-        text=True,
-    )
+    missing = _eval(first, tmp_path / "nowhere")
     assert missing.returncode != 0 and "no such folder" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_bad_labels_are_one_line_errors_naming_the_file(tmp_path: Path) -> None:
+    first = _write(tmp_path / "a", _labels("agency", 2700))
+    broken = _write(tmp_path / "b", _labels("agency", 2700))
+    (broken / "01-losses.labels.json").write_text("{not json", encoding="utf-8")
+    out = _eval(first, broken)
+    assert out.returncode != 0 and "01-losses.labels.json:1: not JSON" in out.stderr
+    assert "Traceback" not in out.stderr
+    labels = _labels("agency", 2700)
+    labels["claims"][0]["anchor"] = "no such words"  # type: ignore[index]
+    (broken / "01-losses.labels.json").write_text(json.dumps(labels), encoding="utf-8")
+    out = _eval(first, broken)
+    assert "anchor 'no such words' is not in the text" in out.stderr
+    assert "Traceback" not in out.stderr

@@ -170,7 +170,7 @@ def score_corpus(
         raise WatchfloorError(f"{folder}: no labelled texts (NAME.md beside NAME.labels.json)")
     total = ClaimScore()
     for text_path, label_path in pairs:
-        labels = json.loads(label_path.read_text(encoding="utf-8"))
+        labels = _read_labels(label_path)
         doc = parse_report(text_path.read_text(encoding="utf-8"))
         published = (
             dt.date.fromisoformat(labels["published"])
@@ -189,13 +189,28 @@ def score_corpus(
     return total
 
 
-def labels_as_claims(text: str, labels: Sequence[Mapping[str, Any]]) -> list[Claim]:
+def _read_labels(path: Path) -> dict[str, Any]:
+    """A labels file, or a one-line error naming the file and line."""
+    try:
+        labels = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise WatchfloorError(f"{path}:{error.lineno}: not JSON ({error.msg})") from None
+    if not isinstance(labels, dict) or not isinstance(labels.get("claims"), list):
+        raise WatchfloorError(f"{path}:1: no 'claims' list")
+    return labels
+
+
+def labels_as_claims(
+    text: str, labels: Sequence[Mapping[str, Any]], name: str = "<labels>"
+) -> list[Claim]:
     """Another labeller's claims as predictions, each spanning its anchor, so that two label
     sets of the same texts are scored against each other by :func:`score_claims`."""
     claims: list[Claim] = []
     for label in labels:
         anchor = str(label["anchor"])
         at = text.find(anchor)
+        if at < 0:
+            raise WatchfloorError(f"{name}: anchor {anchor!r} is not in the text")
         time = label.get("time") or {}
         claims.append(
             Claim(
@@ -225,9 +240,9 @@ def score_agreement(
         if not mine.is_file() or not text_path.is_file():
             raise WatchfloorError(f"{label_path}: no labels or text of the same name in {folder}")
         text = parse_report(text_path.read_text(encoding="utf-8")).text
-        theirs = json.loads(label_path.read_text(encoding="utf-8"))["claims"]
-        gold = json.loads(mine.read_text(encoding="utf-8"))["claims"]
-        predicted = labels_as_claims(text, theirs)
+        theirs = _read_labels(label_path)["claims"]
+        gold = _read_labels(mine)["claims"]
+        predicted = labels_as_claims(text, theirs, str(label_path))
         total.add(score_claims(text, gold, predicted, aliases=aliases, name=label_path.name))
     if not total.texts:
         raise WatchfloorError(f"{other}: no labels files")

@@ -328,8 +328,10 @@ def extract_claims(
     bodies.update(spokespeople(text, context))
     if bodies:
         claims = [_speaking_for(claim, bodies) for claim in claims]
-    lawmakers = briefed_lawmakers(text, context)
-    return [_relaying_briefing(claim, lawmakers) for claim in claims] if lawmakers else claims
+    briefers, lawmakers = briefed_lawmakers(text, context)
+    if not briefers:
+        return claims
+    return [_relaying_briefing(claim, briefers, lawmakers) for claim in claims]
 
 
 #: Subjects that are the people counted, not a source ("North Korean troops have not been seen").
@@ -443,11 +445,11 @@ def _sentence_claims(
         for e in context.entities
         if e.label in _ENTITY_LABELS and offset <= e.start and e.end <= end
     ]
-    tag = _BRACKET_TAG.match(sentence) or _wire_dateline(sentence)
+    dateline = _wire_dateline(sentence)
+    tag = _BRACKET_TAG.match(sentence) or dateline
     # "[REPORTER] The agency says", "SEOUL, Sept. 4 (Yonhap) -- The agency said": the tag or
     # dateline is no part of the grammar that finds speakers (its date still dates claims)
     grammar = " " * tag.end() + sentence[tag.end() :] if tag else sentence
-    dateline = _wire_dateline(sentence)
     home = (demonym_for(dateline.group("city")) if dateline else None) or context.home
     for mention in find_mentions(grammar, entities, home):
         names = mention.names

@@ -324,12 +324,12 @@ _ANY_LAWMAKER = re.compile(
 _LAWMAKER_WORD = re.compile(r"\b(?:lawmakers?|legislators?|MPs?)$")
 
 
-def briefed_lawmakers(text: str, context: _Context) -> dict[str, list[tuple[int, str]]]:
-    """Each lawmaker a report names, when the report tells of an intelligence body briefing
-    lawmakers, with the positions and names of the briefing bodies it mentions (a project
-    rule: a lawmaker coming out of a closed-door briefing relays the body that gave it)."""
+def briefed_lawmakers(text: str, context: _Context) -> tuple[list[tuple[int, str]], frozenset[str]]:
+    """When a report tells of an intelligence body briefing lawmakers, the positions and names
+    of the briefing bodies it mentions and the lawmakers it names (a project rule: a lawmaker
+    coming out of a closed-door briefing relays the body that gave it); else nothing."""
     if not _BRIEFING.search(text) or not _ANY_LAWMAKER.search(text):
-        return {}
+        return [], frozenset()
     names: dict[str, str] = {}
     bodies = []
     for m in _BRIEFER.finditer(text):
@@ -337,26 +337,23 @@ def briefed_lawmakers(text: str, context: _Context) -> dict[str, list[tuple[int,
             names[m.group(0)] = context.normalize(clean_source(m.group(0)))
         if names[m.group(0)][:1].isupper():
             bodies.append((m.start(), names[m.group(0)]))
-    if not bodies:
-        return {}
-    found: dict[str, list[tuple[int, str]]] = {"": bodies}  # lawmakers named by description
-    for match in _LAWMAKER.finditer(text):
-        person = match.group("titled") or match.group("described") or match.group("member")
-        found.setdefault(person, bodies)
-    return found
+    lawmakers = frozenset(
+        match.group("titled") or match.group("described") or match.group("member")
+        for match in _LAWMAKER.finditer(text)
+    )
+    return bodies, lawmakers if bodies else frozenset()
 
 
-def _relaying_briefing(claim: Claim, lawmakers: dict[str, list[tuple[int, str]]]) -> Claim:
-    """A claim whose origin is a briefed lawmaker, traced to the body that briefed them: the
-    one the report named last before the claim, or else first."""
+def _relaying_briefing(
+    claim: Claim, bodies: list[tuple[int, str]], lawmakers: frozenset[str]
+) -> Claim:
+    """A claim whose origin is a briefed lawmaker, named or described ("according to the
+    lawmaker"), traced to the body that briefed them: the one the report named last before
+    the claim, or else first."""
     chain = claim.attribution
-    if not chain or not lawmakers:
+    if not chain or not bodies:
         return claim
-    if chain[0] in lawmakers:
-        bodies = lawmakers[chain[0]]
-    elif _LAWMAKER_WORD.search(chain[0]):
-        bodies = next(iter(lawmakers.values()))  # "according to the lawmaker"
-    else:
+    if chain[0] not in lawmakers and not _LAWMAKER_WORD.search(chain[0]):
         return claim
     before = [name for at, name in bodies if at < claim.span[0]]
     body = before[-1] if before else bodies[0][1]
