@@ -94,6 +94,19 @@ URL_PREFIXES = {
     "dev32": check.URL_PREFIX + "claims/dev32/",
     "dev33": check.URL_PREFIX + "claims/dev33/",
     "heldout2": check.URL_PREFIX + "claims/heldout2/",
+    "dev34": check.URL_PREFIX + "claims/dev34/",
+    "dev35": check.URL_PREFIX + "claims/dev35/",
+    "dev36": check.URL_PREFIX + "claims/dev36/",
+    "dev37": check.URL_PREFIX + "claims/dev37/",
+    "dev38": check.URL_PREFIX + "claims/dev38/",
+    "dev39": check.URL_PREFIX + "claims/dev39/",
+    "heldout3-a": check.URL_PREFIX + "claims/heldout3-a/",
+    "heldout3-b": check.URL_PREFIX + "claims/heldout3-b/",
+    "heldout3-c": check.URL_PREFIX + "claims/heldout3-c/",
+    "agreement/dev31-b": check.URL_PREFIX + "claims/dev31/",
+    "agreement/dev32-b": check.URL_PREFIX + "claims/dev32/",
+    "agreement/dev33-b": check.URL_PREFIX + "claims/dev33/",
+    "agreement/heldout2-b": check.URL_PREFIX + "claims/heldout2/",
 }
 
 
