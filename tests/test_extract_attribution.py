@@ -1355,3 +1355,78 @@ def test_the_agency_named_before_wins_over_the_national_outlets_home() -> None:
     )
     claims = extract_claims(text, published=PUB, outlet="Ukrinform", nlp="rules")
     assert claims[-1].attribution[0] != "Ukrainian intelligence agency"
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a quotation's closing tag with a described speaker whose adjective is capitalized
+        ('"More than 50 of them died," said a U.S. official.', "U.S. official"),
+        # a speaker named by call sign, after the description or in the clause after it
+        (
+            '"More than 50 of them died," said a Ukrainian drone operator serving in the '
+            "area, who asked to be identified only by his call sign, Sokil.",
+            "Sokil",
+        ),
+        (
+            "A drone team tracked a column of about 200 North Korean infantrymen, said its "
+            "commander, who asked to be identified by his call sign, Hrim.",
+            "Hrim",
+        ),
+        (
+            '"About 40 of them were killed," said a Ukrainian drone-unit commander who goes '
+            "by the call sign Moose.",
+            "Moose",
+        ),
+    ],
+)
+def test_quotation_tags_and_call_signs(text: str, origin: str) -> None:
+    assert _chain(text)[0] == origin
+
+
+def test_leftover_participles_adverbs_and_state_media_images() -> None:
+    assert clean_source("A Ukrainian company commander fighting") == "Ukrainian company commander"
+    assert clean_source("a flight manifest also") == "flight manifest"
+    text = (
+        "State media images released last month showed Kim Jong Un before portraits of "
+        "dozens of soldiers killed in action."
+    )
+    assert _chain(text)[0] == "North Korean state media"
+
+
+def test_body_officials_plural_speak_for_it_singular_keep_the_description() -> None:
+    aliases = {"nis": "National Intelligence Service", "jcs": "Joint Chiefs of Staff"}
+    assert _chain("NIS officials said about 3,000 soldiers were sent.", aliases) == (
+        "National Intelligence Service",
+    )
+    assert _chain("A JCS official said about 3,000 soldiers were sent.", aliases) == (
+        "JCS official",
+    )
+
+
+def test_a_lower_case_joint_chiefs_of_staff_keeps_its_whole_name() -> None:
+    assert clean_source("South Korea's joint chiefs of staff") != "South Korea's joint chiefs"
+    assert clean_source("the joint chiefs of staff") == "joint chiefs of staff"
+
+
+def test_a_speech_makes_its_speaker_the_next_he_and_an_inverted_opening_is_no_subject() -> None:
+    text = (
+        "Present at the ceremony were bereaved families and thousands of citizens.\n\n"
+        "Kim Jong Un made a speech.\n\n"
+        "He said that more than 4,000 officers and soldiers signed petitions."
+    )
+    assert _chain(text)[0] == "Kim Jong Un"
+
+
+def test_a_bodys_estimate_and_a_us_agency_after_citing_information_from() -> None:
+    text = (
+        "The Defense Department said on Tuesday that it would update its figures.\n\n"
+        "Ryder repeated the department's estimate that about 11,000 North Korean troops are "
+        "in the Kursk region."
+    )
+    assert _chain(text)[0] == "Defense Department"
+    text = (
+        "The minister said about 8,000 North Korean troops had been deployed, citing "
+        "information from the U.S. Defense Department."
+    )
+    assert _chain(text)[0] == "U.S. Defense Department"

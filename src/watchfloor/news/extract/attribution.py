@@ -26,6 +26,7 @@ from watchfloor.news.extract.chains import (
 )
 from watchfloor.news.extract.source_names import (
     _BULLET,
+    _NAMED_BY_CALL_SIGN,
     CANONICAL,
     DEMONYMS,
     canonical_source,
@@ -80,7 +81,17 @@ _CITING = re.compile(
 )
 _INVERTED = re.compile(
     r"(?:[\"”’],?|,)\s*(?P<verb>said|says|added|wrote|told\s+\w+)\s+"
-    rf"(?P<np>(?:the\s+)?(?=[A-Z]){NAME_PHRASE}|(?:the|an?)\s+[a-z][^,;.]*)"
+    rf"(?P<np>(?:the\s+)?(?=[A-Z]){NAME_PHRASE}|(?:the|an?|its|their)\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}[a-z][^,;.]*)"
+)
+#: "the department's estimate that": a body's document, the body a definite description.
+_BODY_DOCUMENT = re.compile(
+    r"\b(?P<owner>the\s+(?:department|ministry|agency|service|pentagon|military|command|"
+    r"government|committee|mission))['’]s\s+(?:(?:own|latest|new|earlier|updated|official)\s+)?"
+    r"(?:estimate|assessment|figure|count|tally|numbers|data)s?\s+(?:that|of)\b"
+)
+#: A speaker's call sign in the clause after it ("..., who gave only his call sign, Skif").
+_CALL_SIGN = re.compile(
+    r"(?:,?\s+(?:who|with|and|whose)\b[^.;\"“]*?|,\s+)" + _NAMED_BY_CALL_SIGN.pattern[2:]
 )
 _CITED_AS = re.compile(
     r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+cited\s+by\s+"
@@ -304,12 +315,16 @@ def find_mentions(
     inverted: set[int] = set()
     for match in _INVERTED.finditer(sentence):
         np = match.group("np").strip()
-        if np.lower() in _PRONOUNS or len(np.split()) > 8 or re.search(r"\d", np):
+        long_np = len(np.split()) > 8 and not _NAMED_BY_CALL_SIGN.search(np)
+        if np.lower() in _PRONOUNS or long_np or re.search(r"\d", np):
             continue
         if _VERB.search(np) or _AUXILIARY.search(np):
             continue  # ", said the military believed ...", "said the unit had lost": clauses
         np = situate(np, sentence, match.start("np"))
-        add(match.start("np"), match.end("np"), (clean_source(np),), np, "tag", False, True)
+        # "said the commander, who asked to be identified only by his call sign, Bober"
+        call_sign = _CALL_SIGN.match(sentence, match.end("np"))
+        name = call_sign.group("name") if call_sign else clean_source(np)
+        add(match.start("np"), match.end("np"), (name,), np, "tag", False, True)
         inverted.add(match.start("verb"))
     for match in _CITED_AS.finditer(sentence):
         # "The NIS was cited by lawmakers as saying": the NIS, relayed by the lawmakers
@@ -346,6 +361,10 @@ def find_mentions(
         for m in _CLAIMS.finditer(sentence)
         if m.group("rel") or m.group("det") or m.group("adj")
     }
+    for match in _BODY_DOCUMENT.finditer(sentence):
+        # "Ryder repeated the department's estimate that": the body named before owns it
+        owner = match.group("owner")
+        add(match.start(), match.end(), (owner,), owner, "doc", True, False)
     for match in _VERB.finditer(sentence):
         verb = match.group(0)
         if match.start() in inverted or match.start() in noun_claims:

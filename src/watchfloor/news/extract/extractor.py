@@ -339,6 +339,10 @@ _PEOPLE_SUBJECT = re.compile(
     r"\b(?:troops|soldiers|forces|units|men|servicemen|personnel|workers|prisoners|Koreans|"
     r"North|Pyongyang|Russia|Moscow|Kim)\b"
 )
+#: "Kim Jong Un made a speech.": whoever is the "he" of the sentences that follow.
+_SPEECH = re.compile(r"\b(?:made|delivered|gave)\s+(?:a|an)\s+(?:\w+\s+)?(?:speech|address)\b")
+#: "Present at the ceremony were ...": an inverted sentence whose opening is no subject.
+_INVERTED_SUBJECT = re.compile(r"(?:Present|Attending|Also|Among|Joining|Seated)\b")
 #: A broadcast transcript's speaker tag opening a paragraph ("[REPORTER] ", "[SOT — NIS] ").
 _BRACKET_TAG = re.compile(r"\[[^\]\n]{1,60}\]\s*")
 #: A wire dateline: "SEOUL, Sept. 4 (Yonhap) --", "KYIV, Ukraine (AP) —", "MOSCOW, Oct 12 -".
@@ -556,7 +560,11 @@ def _sentence_claims(
         # "HUR has offered a grimmer picture. In a statement it put ...": a body that is the
         # subject of a sentence with no reporting verb is what "it" means next
         head = _clause_subject(re.sub(r"^([^,]{2,80}),\s+[^,]{1,40},\s+", r"\1 ", grammar))
-        if head and not _PEOPLE_SUBJECT.search(head.np):
+        if (
+            head
+            and (not _PEOPLE_SUBJECT.search(head.np) or _SPEECH.search(grammar))
+            and not _INVERTED_SUBJECT.match(head.np)
+        ):
             name = context.normalize(clean_source(head.np))
             if re.match(r"the\s", head.np.strip(), re.IGNORECASE):
                 name = context._antecedent(name)  # "The official declined to say": the one named

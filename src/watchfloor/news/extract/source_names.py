@@ -340,6 +340,8 @@ _INSTITUTION_TAIL = re.compile(
     r"^[a-z][\w-]*\s+at\s+the\s+(?:[a-z][\w-]*\s+){0,5}"
     r"(?:department|ministry|bureau|office|committee|headquarters|directorate)$"
 )
+#: "South Korea's joint chiefs of staff": a body's name in lower case.
+_OF_STAFF = re.compile(r"\bjoint\s+chiefs\s+of\s+staff$", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"\s*[\"“](?P<q>[^\"“”]{1,60})[\"”]\s*")
 
 
@@ -369,6 +371,23 @@ _DESCRIBED_NAME = re.compile(
 )
 
 
+#: A participle or adverb left at the end once a phrase after it is cut ("a commander
+#: fighting", "a flight manifest also").
+_TRAILING_WORD = re.compile(
+    r"(?<=\w)\s+(?:fighting|serving|stationed|based|deployed|operating|posted|also|too|"
+    r"separately|previously|itself|himself|herself|themselves)$"
+)
+_MEDIA_IMAGES = re.compile(
+    r"^(?P<media>(?:[\w-]+\s+)?(?:state|official)\s+(?:media|TV|television))\s+(?:images|"
+    r"photos|photographs|pictures|footage|video|reports?)(?:\s+(?:released|published|"
+    r"broadcast|aired|shown))?$",
+    re.IGNORECASE,
+)
+_NAMED_BY_CALL_SIGN = re.compile(
+    r"\b(?:call\s*sign|nom\s+de\s+guerre)(?:\s+(?:is|was))?\s*,?\s+[\"“]?(?P<name>[A-Z][a-z'’-]+)\b"
+)
+
+
 def clean_source(text: str) -> str:
     """A source name as a chain element: determiners, titles and clauses trimmed.
 
@@ -387,6 +406,9 @@ def clean_source(text: str) -> str:
         return re.sub(r"^(?:the|a|an)\s+", "", quoted.group("q"), flags=re.IGNORECASE)
     unnamed = bool(re.match(r"(?:(?:the|an?)\s+)?(?:unnamed|anonymous)\b", text.strip(), re.I))
     name = _ANONYMOUS.sub("", text).strip(" ,\"“”'")
+    call_sign = _NAMED_BY_CALL_SIGN.search(name)
+    if call_sign:
+        return call_sign.group("name")  # "a commander who goes by the call sign Moose"
     name = re.sub(r"\s+(?:who|which|that)\b.*$", "", name)
     name = re.sub(r"^(?:But|And|Yet|So|Still|Now|Meanwhile|However,?|As|Another)\s+", "", name)
     # "Rep. Seo Jung-hoon of the Democratic Party": the lawmaker, without title or party
@@ -445,7 +467,7 @@ def clean_source(text: str) -> str:
     name = name if _ADJECTIVE_ONLY.fullmatch(stripped.strip()) else stripped
     # "a source in the security services": a bare "source" is only its qualifier
     source_where = re.match(r"(?:\w+\s+)?sources?\s+(?:in|at|within|close\s+to)\s+", name)
-    if not _INSTITUTION_TAIL.search(name) and not source_where:
+    if not _INSTITUTION_TAIL.search(name) and not source_where and not _OF_STAFF.search(name):
         name = re.sub(r"\s+(?:of|at|in|from|on)\s+(?:the\s+(?=[a-z])|(?!the\s))[a-z].*$", "", name)
     name = re.sub(r"\s+(?:between|among|amongst)\s+.*$", "", name)
     name = _TRAILING_TIME.sub("", name)  # "the NIS in April": the source, not when it spoke
@@ -486,6 +508,9 @@ def clean_source(text: str) -> str:
     name = " ".join(tokens)
     name = re.sub(r"(?<=\w)['’]s?$", "", name)  # "the UK Ministry of Defence's": its owner
     name = re.sub(r"\s+(?:claiming|saying|reporting|suggesting|alleging)$", "", name)
+    name = _TRAILING_WORD.sub("", name)  # "a company commander fighting (in the region)"
+    # "State media images released last month": the media that released them
+    name = _MEDIA_IMAGES.sub(r"\g<media>", name)
     if unnamed and name:
         name = f"unnamed {name}"
     return name
@@ -506,7 +531,7 @@ def normalize_source(name: str, aliases: Mapping[str, str] | None) -> str:
     folded = name.casefold().strip()
     variants = [folded, re.sub(r"^(?:the|a|an)\s+", "", folded)]
     variants.append(re.sub(r"^unnamed\s+", "", variants[-1]))
-    variants.append(re.sub(r"\s+(?:spokes(?:man|woman|person)|officials?)$", "", variants[-1]))
+    variants.append(re.sub(r"\s+(?:spokes(?:man|woman|person)|officials)$", "", variants[-1]))
     owner = re.match(r"^(?P<owner>.+?)['’]s\s+(?P<rest>.+)$", variants[-1])
     if owner:
         demonym = demonym_for(owner.group("owner"))

@@ -87,7 +87,10 @@ _COORDINATED_ADJ = re.compile(
 )
 _RELATIVE = re.compile(r",\s+(?:which|who)\s*$")
 _BARE_STATE = re.compile(
-    r"^(?:the\s+)?(?:state\s+(?:media|television|tv|broadcaster|news\s+agency))$", re.I
+    r"^(?:the\s+)?(?P<media>state\s+(?:media|television|tv|broadcaster|news\s+agency))"
+    r"(?:\s+(?:images|photos|photographs|pictures|footage|video|reports?)(?:\s+(?:released|"
+    r"published|broadcast|aired|shown))?)?$",
+    re.I,
 )
 _COUNTRY_OWNED = re.compile(
     r"(?:\b(?:the\s+)?(?:country|nation)['’]s\s+|^(?:their|its)\s+(?=(?-i:[a-z])))(?P<rest>.+)$",
@@ -130,7 +133,8 @@ def _situate(np: str, sentence: str, position: int, home: str | None = None) -> 
         if demonym and owned:
             return f"{np[: owned.start()]}{demonym} {owned.group('rest')}"
         if demonym:
-            bare_np = re.sub(r"^the\s+", "", np.strip(), flags=re.IGNORECASE)
+            bare_np = bare.group("media") if bare else np.strip()
+            bare_np = re.sub(r"^the\s+", "", bare_np, flags=re.IGNORECASE)
             return f"{demonym} {bare_np}"
     return np
 
@@ -428,7 +432,11 @@ _TITLES_ABBREVIATED = (
     "Adm",
     "Gov",
 )
-_TITLE_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in _TITLES_ABBREVIATED) + r")\.\s+(?=[A-Z])"
+_TITLE_DOT = (
+    "(?:"
+    + "|".join(rf"(?<=\b{t})" for t in _TITLES_ABBREVIATED)
+    + r"|(?<=\b[A-Z]\.[A-Z]))\.\s+(?=[A-Z])"  # "the U.S. Defense Department"
+)
 #: A source's noun phrase up to the clause's end: full stops only inside words ("U.S."),
 #: before a lower-case word, or after a title ("Rep. Baek").
 NAME_PHRASE = rf"[^,;.“\"]+(?:(?:\.(?=\w|(?-i:\s+[a-z]))|{_TITLE_DOT})[^,;.“\"]*)*"
