@@ -306,3 +306,24 @@ def test_a_reporting_passive_between_the_noun_and_its_casualty_verb(
 ) -> None:
     claims = extract_claims(text, published=dt.date(2025, 3, 14), nlp="rules")
     assert [c.measure for c in claims] == [measure]
+
+
+def test_hand_over_is_no_hedge_and_the_two_prisoners_are_a_count() -> None:
+    text = "Kyiv is ready to hand over two North Korean soldiers captured in Kursk, he said."
+    assert _claims(text) == [("captured", None, "exact", 2, 2)]
+    text = "The two North Korean prisoners of war were interviewed by the agency."
+    assert _claims(text) == [("captured", None, "exact", 2, 2)]
+    assert _claims("The two men said the 12 soldiers were tired.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine comrades laid down their lives on the minefields of Kursk.",
+        'He said: "Nine of our precious sons laid down their lives in Kursk."',
+        "The leader honoured nine fallen soldiers at the ceremony.",
+        "Nine soldiers perished in the blast.",
+    ],
+)
+def test_state_medias_words_for_the_killed(text: str) -> None:
+    assert _claims(text) == [("killed", None, "exact", 9, 9)]

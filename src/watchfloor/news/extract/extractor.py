@@ -505,6 +505,7 @@ def _sentence_claims(
             quantity.hedge is None
             and value is not None
             and value < 100
+            and binding.measure != "captured"  # "the two North Korean prisoners": a count
             and _DEFINITE_SMALL.search(sentence[: quantity.start])
         ):
             continue  # "the two men": a reference back, not a new count

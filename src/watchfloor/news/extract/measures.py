@@ -52,7 +52,7 @@ NOUNS: tuple[tuple[str, Measure, str | None], ...] = (
     (
         r"soldiers|troops|personnel|forces|servicemen|service\s*members|fighters|men|infantrymen|"
         r"infantry|mercenaries|recruits|conscripts|reservists|marines|paratroopers|"
-        r"military\s+personnel|people|nationals|citizens|others|comrades|"
+        r"military\s+personnel|people|nationals|citizens|others|comrades|sons|"
         r"(?:North\s+|South\s+)?Koreans|Russians|Ukrainians",
         "troops",
         None,
@@ -62,6 +62,10 @@ NOUNS: tuple[tuple[str, Measure, str | None], ...] = (
 _CASUALTY_WORDS: dict[str, Measure] = {
     "killed": "killed",
     "dead": "killed",
+    "fallen": "killed",
+    "lives": "killed",
+    "perished": "killed",
+    "martyred": "killed",
     "died": "killed",
     "deaths": "killed",
     "fatalities": "killed",
@@ -90,7 +94,7 @@ _CASUALTY_WORDS: dict[str, Measure] = {
 }
 #: Nouns that count people only with a casualty word, a hedge or an antecedent: "two men",
 #: "300 people", "others", "North Koreans" are not troop counts by themselves.
-_WEAK_NOUNS = frozenset({"men", "people", "nationals", "citizens", "officers", "others"})
+_WEAK_NOUNS = frozenset({"men", "people", "nationals", "citizens", "officers", "others", "sons"})
 _HEDGE_OK = frozenset({"men", "officers"})
 
 _NOUN_RE = "|".join(f"(?:{pattern})" for pattern, _, _ in NOUNS)
@@ -99,13 +103,15 @@ _MOD = (
     r"front-line|frontline|fresh|other|foreign|armed|young|well-trained|trained|active-duty|"
     r"reserve|allied|enemy|korean|russian|ukrainian|north|south|of\s+its|of\s+their|own|"
     r"active|standing|serving|deployed|combat-ready|experienced|speciali[sz]ed|volunteer|"
-    r"contract|wounded|injured|captured|dead|killed|missing|young|elite|infantry|assault)"
+    r"contract|wounded|injured|captured|dead|killed|missing|fallen|young|elite|infantry|assault)"
 )
 _Q = r"[\"“”'‘’]?"
 _CAS_WORD = r"killed|wounded|injured|captured|missing|dead"
 _CASUALTY = (
     r"(?P<cas>killed|dead|died|deaths|fatalities|wounded|injured|injuries|captured|"
-    r"taken\s+prisoner|surrendered|missing|casualties)"
+    r"taken\s+prisoner|surrendered|missing|casualties|perished|martyred|"
+    # "nine comrades laid down their lives": state media's words for the killed
+    r"(?:laid\s+down|gave|sacrificed|lost)\s+(?:their|his|her)\s+(?:precious\s+)?lives)"
     r"(?:\s*(?:,|and|or|and/or)\s+(?P<cas2>killed|wounded|injured|captured|missing))?"
 )
 _AUX = (
@@ -206,8 +212,9 @@ _NOUN = re.compile(
     rf"^{_Q}\s+(?:of\s+)?(?P<mods>(?:{_MOD}\s+){{0,4}}?)(?P<noun>{_NOUN_RE})\b(?!-)",
 )
 _PARTITIVE = re.compile(
-    rf"^\s+of\s+(?:(?P<pron>them|whom|us)|(?:those|these|the|its|their)\s+"
-    r"(?:(?:most|more|less|seriously|severely|badly|critically|lightly|gravely)\s+){0,2}"
+    rf"^\s+of\s+(?:(?P<pron>them|whom|us)|(?:those|these|the|its|their|our)\s+"
+    r"(?:(?:most|more|less|seriously|severely|badly|critically|lightly|gravely|precious|"
+    r"beloved|brave|heroic)\s+){0,2}"
     rf"(?:(?P<adj>(?:{_CAS_WORD})(?:\s+(?:and|or)\s+(?:{_CAS_WORD}))?)|"
     rf"(?:{_MOD}\s+){{0,3}}?(?P<noun>{_NOUN_RE})))\b",
     re.IGNORECASE,
@@ -346,7 +353,7 @@ def bind_measure(
     return binding
 
 
-_CASUALTY_MOD = re.compile(r"\b(?:wounded|injured|captured|missing|dead)\b", re.IGNORECASE)
+_CASUALTY_MOD = re.compile(r"\b(?:wounded|injured|captured|missing|dead|fallen)\b", re.IGNORECASE)
 _AMONG_BEFORE = re.compile(
     r"(?:\bamong\s+the\s+(?P<cas>dead|killed|wounded|injured|captured|missing|casualties)\s+"
     r"(?:were|was|are|is)|\b(?:remains|bodies|coffins|graves)\s+of)\s+$",

@@ -108,6 +108,12 @@ _UNIT_AFTER = re.compile(
     r"rubles?\b|roubles?\b|euros?\b|pounds?\b|(?:st|nd|rd|th)\b))"
 )
 _OR_MORE = re.compile(r"^,?\s+(?:or\s+(?:more|above|so)|give\s+or\s+take)\b", re.IGNORECASE)
+#: A verb whose particle "over" is no hedge ("hand over two soldiers").
+_PARTICLE_VERB = re.compile(
+    r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taken|taking|"
+    r"give|gives|gave|given|giving|sign|signed|pass|passed|passing)\s+$",
+    re.IGNORECASE,
+)
 _BAD_BEFORE = re.compile(r"(?:[A-Za-z$€£#]-?|\d[.,]?|[.:/])$")
 
 
@@ -176,14 +182,17 @@ def find_quantities(sentence: str) -> list[Quantity]:
         number_start = match.end("hedge") if hedge else match.start()
         while number_start < len(sentence) and sentence[number_start] in " \t\"“”'‘’":
             number_start += 1
-        before = sentence[: match.start()]
+        start = match.start()
+        if hedge and hedge.lower() == "over" and _PARTICLE_VERB.search(sentence, 0, start):
+            hedge, start = None, number_start  # "hand over two soldiers": no hedge
+        before = sentence[:start]
         after = sentence[match.end() :]
         if _BAD_BEFORE.search(before) or _UNIT_AFTER.match(after):
             continue
         if match.group("vague"):
             low_v, high_v = VAGUE[" ".join(match.group("vague").lower().split())]
             quantity = Quantity(
-                match.start(),
+                start,
                 match.end(),
                 number_start,
                 low_v,
@@ -206,7 +215,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 continue
             label = hedge or match.group("between")
             quantity = Quantity(
-                match.start(),
+                start,
                 match.end(),
                 number_start,
                 a_val,
@@ -236,14 +245,14 @@ def find_quantities(sentence: str) -> list[Quantity]:
             if text.lower() == "a dozen" and not hedge:
                 bound = "approx"
             quantity = Quantity(
-                match.start(),
+                start,
                 stop,
                 number_start,
                 low,
                 high,
                 bound,
                 hedge,
-                sentence[match.start() : stop],
+                sentence[start:stop],
             )
         found.append(quantity)
     return found
