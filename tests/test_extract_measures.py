@@ -327,3 +327,32 @@ def test_hand_over_is_no_hedge_and_the_two_prisoners_are_a_count() -> None:
 )
 def test_state_medias_words_for_the_killed(text: str) -> None:
     assert _claims(text) == [("killed", None, "exact", 9, 9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("They come in groups of 20 to 30, in waves, a commander said.", 20, 30),
+        ("They walk in columns of twenty or thirty across open fields.", 20, 30),
+        ("An engineering regiment of 1,000 men was sent to Kursk.", 1000, 1000),
+    ],
+)
+def test_group_and_unit_sizes_are_troops(text: str, low: float, high: float) -> None:
+    assert [(c.measure, c.low, c.high) for c in extract_claims(text, nlp="rules")] == [
+        ("troops", low, high)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("Pyongyang was preparing to rotate in replacement troops, the agency said.", 1),
+        ("The official said Pyongyang was expected to send replacements.", 1),
+        ("He said Pyongyang was prepared to send additional workers to building sites.", 1),
+        ("Further contingents may follow in the coming months.", 1),
+        ("The company hired more workers for its factory.", 0),
+    ],
+)
+def test_unsized_replacements_and_workers_sent(text: str, claims: int) -> None:
+    found = extract_claims(text, nlp="rules")
+    assert [(c.measure, c.bound) for c in found] == [("troops", "unknown")] * claims

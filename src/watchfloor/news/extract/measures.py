@@ -359,6 +359,13 @@ _AMONG_BEFORE = re.compile(
     r"(?:were|was|are|is)|\b(?:remains|bodies|coffins|graves)\s+of)\s+$",
     re.IGNORECASE,
 )
+#: "groups of", "columns of", "a regiment of": a unit whose size follows.
+_GROUP_OF = re.compile(
+    r"\b(?:groups|columns|waves|squads|teams|platoons|bands|batches|regiment|battalion|brigade|"
+    r"company|detachment|unit|contingent)\s+of\s+$",
+    re.IGNORECASE,
+)
+_GROUP_PEOPLE = re.compile(r"^\s+(?:men|soldiers|troops|people|fighters|infantrymen)\b")
 _FORCE_BEFORE = re.compile(
     r"\b(?:sent|send|sending|deployed|deploy|deploying|dispatched|dispatch|dispatching|"
     r"including|included|among\s+them|of\s+whom|stationed|transferred)\s+$",
@@ -372,6 +379,10 @@ def _bind(
     after = sentence[end:]
     before = sentence[:start]
     verb = _VERB_BEFORE.search(before)
+    if _GROUP_OF.search(before):
+        # "in groups of 20 to 30", "an engineering regiment of 1,000 men": the size of a group
+        people = _GROUP_PEOPLE.match(after)
+        return Binding("troops", None, None, end + (people.end() if people else 0))
 
     partitive = _PARTITIVE.match(after)
     if partitive:
@@ -594,9 +605,19 @@ def _toll_binding(
     return Binding(measure, None, toll.group("noun"), end)
 
 
+_CIVIL_NOUN = re.compile(r"(?:workers|laborers|labourers)$")
+_SENDING_BEFORE = re.compile(
+    r"\b(?:send|sends|sending|sent|dispatch|dispatches|dispatching|dispatched|deploy|deploying|"
+    r"deployed)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _UNKNOWN = re.compile(
-    rf"\b(?P<phrase>(?:additional|more|further|fresh)\s+(?:{_MOD}\s+){{0,3}}?"
-    r"(?:troops|soldiers|forces|personnel|units|reinforcements)"
+    rf"\b(?P<phrase>(?:additional|more|further|fresh|replacement|Further|Additional|More|Fresh)\s+(?:{_MOD}\s+){{0,3}}?"
+    r"(?:troops|soldiers|forces|personnel|units|reinforcements|workers|laborers|labourers|"
+    r"military\s+builders|sappers|engineers|contingents?)"
+    # "expected to send replacements": an unsized dispatch
+    r"|(?<=send\s)(?:replacements|reinforcements)|(?<=dispatch\s)(?:replacements|reinforcements)"
+    r"|(?<=deploy\s)(?:replacements|reinforcements)"
     r"|(?:a|another)\s+(?:second|new|further|fresh|third)\s+(?:\w+\s+)?"
     r"(?:transport|wave|contingent|batch|group|deployment|rotation)\s+of\s+"
     rf"(?:{_MOD}\s+){{0,3}}?(?:troops|soldiers|forces|personnel))\b",
@@ -629,5 +650,9 @@ def find_unknown_size(
             continue
         if any(match.start() < b and a < match.end() for a, b in taken):
             continue
+        if _CIVIL_NOUN.search(match.group("phrase")) and not _SENDING_BEFORE.search(
+            sentence, 0, match.start()
+        ):
+            continue  # "hired more workers": only workers a state sends are counted
         return match.start(), match.end(), match.group("phrase")
     return None

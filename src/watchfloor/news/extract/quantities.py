@@ -91,7 +91,7 @@ _QUANTITY = re.compile(
     rf"(?:\b(?P<hedge>{_HEDGE_RE})\s+)?{_QUOTE}"
     rf"(?:(?P<between>between|from)\s+(?P<a>{NUMBER})\s+(?:and|to)\s+(?P<b>{NUMBER})"
     rf"|\b(?P<vague>{_VAGUE_RE})\b"
-    rf"|(?P<n1>{NUMBER})(?:\s*(?:-|–|—|\bto\b)\s*(?P<n2>{NUMBER}))?)",
+    rf"|(?P<n1>{NUMBER})(?:\s*(?:-|–|—|\bto\b|\bor\b)\s*(?P<n2>{NUMBER}))?)",
     re.IGNORECASE,
 )
 
