@@ -1430,3 +1430,47 @@ def test_a_bodys_estimate_and_a_us_agency_after_citing_information_from() -> Non
         "information from the U.S. Defense Department."
     )
     assert _chain(text)[0] == "U.S. Defense Department"
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a rank between the role and the name; the surname later speaks for the body too
+        (
+            "Pentagon press secretary Maj. Gen. Pat Ryder told reporters that losses were in "
+            "the hundreds.\n\nRyder said some 11,000 North Korean troops are in Kursk.",
+            "Pentagon",
+        ),
+        # "Their spokesman, X,": the body the paragraphs named before
+        (
+            "The Special Operations Forces have fought the North Koreans since December.\n\n"
+            "Their spokesman, Andriy Sobko, told Le Monde that the unit had killed more than 30 "
+            "North Korean soldiers.",
+            "Special Operations Forces",
+        ),
+    ],
+)
+def test_spokespeople_with_a_rank_or_a_possessive(text: str, origin: str) -> None:
+    aliases = {"pentagon": "Pentagon"}
+    assert _chain(text, aliases)[0] == origin
+
+
+def test_an_adverb_after_the_speaker_and_a_reminder_of_earlier_coverage() -> None:
+    assert _chain("The agency first estimated that around 11,000 soldiers were sent.") == (
+        "agency",
+    )
+    text = (
+        "As Ukrinform reported, in October Ukraine's military intelligence said that about 500 "
+        "North Korean officers had arrived in Russia."
+    )
+    assert _chain(text)[0] == "Ukraine's military intelligence"
+
+
+def test_section_headings_are_no_speakers() -> None:
+    text = (
+        "THE NUMBERS: We estimate that between 14,000 and 15,000 soldiers were sent.\n\n"
+        "THE COST: The agency said the North had suffered around 4,700 casualties.\n\n"
+        "WHAT TO WATCH: We think a third rotation of up to 5,000 troops is likely."
+    )
+    claims = extract_claims(text, published=PUB, outlet="NK Pro", nlp="rules")
+    assert [c.attribution[0] for c in claims] == ["NK Pro", "agency", "NK Pro"]

@@ -339,6 +339,12 @@ _PEOPLE_SUBJECT = re.compile(
     r"\b(?:troops|soldiers|forces|units|men|servicemen|personnel|workers|prisoners|Koreans|"
     r"North|Pyongyang|Russia|Moscow|Kim)\b"
 )
+#: "As Ukrinform reported, ...": a reminder of earlier coverage before the sentence's speaker.
+_AS_REPORTED = re.compile(
+    r"\s*As\s+[^,;]{2,60}?\s+(?:has\s+|had\s+)?(?:previously\s+|earlier\s+)?(?:reported|"
+    r"noted|wrote|announced)\s*,\s*(?:in\s+\w+\s+|on\s+\w+\s+|last\s+\w+\s+)?"
+)
+_REPORTED_AFTER = re.compile(r"\b(?:said|says|stated|reported|estimated|told|noted)\s+(?:that\s+)?")
 #: "Kim Jong Un made a speech.": whoever is the "he" of the sentences that follow.
 _SPEECH = re.compile(r"\b(?:made|delivered|gave)\s+(?:a|an)\s+(?:\w+\s+)?(?:speech|address)\b")
 #: "Present at the ceremony were ...": an inverted sentence whose opening is no subject.
@@ -454,6 +460,10 @@ def _sentence_claims(
     # "[REPORTER] The agency says", "SEOUL, Sept. 4 (Yonhap) -- The agency said": the tag or
     # dateline is no part of the grammar that finds speakers (its date still dates claims)
     grammar = " " * tag.end() + sentence[tag.end() :] if tag else sentence
+    as_reported = _AS_REPORTED.match(grammar)
+    if as_reported and _REPORTED_AFTER.search(grammar, as_reported.end()):
+        # "As Ukrinform reported, in October HUR said that ...": the speaker is HUR
+        grammar = " " * as_reported.end() + grammar[as_reported.end() :]
     home = (demonym_for(dateline.group("city")) if dateline else None) or context.home
     for mention in find_mentions(grammar, entities, home):
         names = mention.names

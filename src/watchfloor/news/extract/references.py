@@ -201,12 +201,29 @@ def _full_name(claim: Claim, text: str) -> Claim:
 
 #: "HUR spokesperson Taras Hrytsenko", "Andriy Yusov, a spokesman for HUR": a person who speaks
 #: for a body, named with it.
+#: A military rank between a role and a name ("press secretary Maj. Gen. Pat Ryder").
+_RANKS = (
+    r"(?:(?:Maj\.|Major|Lt\.|Lieut\.|Lieutenant|Col\.|Colonel|Gen\.|General|Brig\.|Brigadier|"
+    r"Adm\.|Admiral|Rear|Vice|Capt\.|Captain|Cmdr\.|Commander|Sgt\.|Sergeant)\s+){0,3}"
+)
 _SPOKESPERSON_BEFORE = re.compile(
     r"(?P<org>(?:[A-Z][\w.'’&-]*\s+){0,4}?(?:[A-Z]{2,}|Ministry|Department|Office|Service|"
-    r"Staff|Command|Agency|Directorate|Pentagon|Kremlin|Forces|Council))(?:['’]s)?\s+"
+    r"Staff|Command|Agency|Directorate|Pentagon|Kremlin|Forces|Council))(?:\s*\([A-Z]{2,}\))?"
+    r"(?:['’]s)?\s+"
     r"(?:chief\s+|deputy\s+|press\s+)?(?:spokes(?:man|woman|person)|press\s+secretary|"
-    r"representative)\s*,?\s+"
-    r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+    r"representative)\s*,?\s+" + _RANKS + r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+)
+#: "Their spokesman, Andriy Sobko,": the body the paragraph named before.
+_SPOKESPERSON_OF_IT = re.compile(
+    r"\b(?:Its|its|Their|their)\s+(?:chief\s+|deputy\s+|press\s+)?(?:spokes(?:man|woman|person)|"
+    r"press\s+secretary|representative)\s*,\s+"
+    + _RANKS
+    + r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+)
+#: A body's name: capitalized words ending in a body's head word.
+_BODY_NAME = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,5}(?:Forces|Ministry|Agency|Service|Staff|Command|Directorate|"
+    r"Brigade|Regiment|Battalion|Corps|Guard|Department|Office)\b(?:\s*\([A-Z]{2,}\))?"
 )
 _SPOKESPERSON_AFTER = re.compile(
     r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:a|the|its)\s+(?:chief\s+|deputy\s+|"
@@ -254,6 +271,14 @@ def spokespeople(text: str, context: _Context) -> dict[str, str]:
                 continue  # "the spokesperson of one of the brigades": no body named
             found.setdefault(person, body)
             found.setdefault(person.split()[-1], body)
+    for match in _SPOKESPERSON_OF_IT.finditer(text):
+        paragraph = text.rfind("\n\n", 0, match.start())
+        start = text.rfind("\n\n", 0, max(0, paragraph)) if paragraph > 0 else 0
+        bodies = list(_BODY_NAME.finditer(text, max(0, start), match.start()))
+        if bodies:
+            body = context.normalize(clean_source(bodies[-1].group(0)))
+            found.setdefault(match.group("person"), body)
+            found.setdefault(match.group("person").split()[-1], body)
     return found
 
 

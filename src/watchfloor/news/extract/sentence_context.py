@@ -403,8 +403,8 @@ def _speaker_labels(text: str) -> dict[str, str]:
         for m in _PARAGRAPH_LABEL.finditer(text)
         if m.group("label") not in _NOT_LABELS
     ]
-    if len(found) < 3 or len(set(found)) < 2:
-        return {}
+    if len(found) < 3 or len(set(found)) < 2 or len(set(found)) == len(found):
+        return {}  # no speaker takes a second turn: section headings ("THE COST:"), no speakers
     full: dict[str, str] = {}
     for label in found:
         last = label.split()[-1]

@@ -375,7 +375,8 @@ _DESCRIBED_NAME = re.compile(
 #: fighting", "a flight manifest also").
 _TRAILING_WORD = re.compile(
     r"(?<=\w)\s+(?:fighting|serving|stationed|based|deployed|operating|posted|also|too|"
-    r"separately|previously|itself|himself|herself|themselves)$"
+    r"separately|previously|itself|himself|herself|themselves|first|initially|earlier|later|"
+    r"again|already|then)$"
 )
 _MEDIA_IMAGES = re.compile(
     r"^(?P<media>(?:[\w-]+\s+)?(?:state|official)\s+(?:media|TV|television))\s+(?:images|"
