@@ -1474,3 +1474,30 @@ def test_section_headings_are_no_speakers() -> None:
     )
     claims = extract_claims(text, published=PUB, outlet="NK Pro", nlp="rules")
     assert [c.attribution[0] for c in claims] == ["NK Pro", "agency", "NK Pro"]
+
+
+def test_a_coordinated_claim_after_a_title_and_a_relative_after_given_by() -> None:
+    text = (
+        "On Saturday, Russia's Chief of the General Staff Valery Gerasimov praised the "
+        "soldiers and claimed that Ukraine had lost more than 76,000 servicemen."
+    )
+    assert _chain(text)[0] == "Valery Gerasimov"
+    text = (
+        "The new estimate is far above the one given by South Korea's spy agency, which said "
+        "in January that around 300 North Korean soldiers had been killed."
+    )
+    assert _chain(text)[0] == "South Korea's spy agency"
+
+
+def test_a_leaked_document_keeps_its_words_unless_it_names_a_body_by_acronym() -> None:
+    aliases = {
+        "ukrainian military intelligence": "Defence Intelligence of Ukraine",
+        "nis": "National Intelligence Service",
+    }
+    text = (
+        "North Korean units suffered roughly 4,000 casualties, according to a Ukrainian "
+        "military intelligence assessment seen by Reuters."
+    )
+    assert _chain(text, aliases)[0] == "Ukrainian military intelligence assessment"
+    text = "According to an NIS assessment, some 15,000 troops were sent."
+    assert _chain(text, aliases)[0] == "National Intelligence Service"

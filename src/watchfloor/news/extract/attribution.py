@@ -203,6 +203,9 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we"}
 _NOUN_SUBJECT = re.compile(
     r"\s+(?:of|have|had|put|show|suggest|vary|range|say|indicate)\b(?!\s+(?:that|to)\b)"
 )
+_SINGULAR_NOUN_SUBJECT = re.compile(
+    r"\s+(?:is|was|has|of|puts|shows|suggests|comes|came|from|for)\b(?!\s+(?:that|to)\b)"
+)
 _NUMBER_OBJECT = re.compile(
     r"\s+(?:(?:roughly|about|around|some|nearly|almost|more\s+than|at\s+least|up\s+to|over|"
     r"only|just|approximately)\s+)?\d"
@@ -371,6 +374,8 @@ def find_mentions(
             continue  # "..., said Rep. Park": the speaker follows the verb
         if _NOUN_SUBJECT.match(sentence, match.end()) and verb.endswith("s"):
             continue  # "Western estimates have put": a plural noun, the subject of the verb after
+        if verb.lower() == "estimate" and _SINGULAR_NOUN_SUBJECT.match(sentence, match.end()):
+            continue  # "The new estimate is far above": a noun
         if _PARTICIPLE_AT.match(sentence, match.end()) and _AFTER_COMMA.search(
             sentence, 0, match.start()
         ):

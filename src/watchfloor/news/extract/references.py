@@ -203,14 +203,14 @@ def _full_name(claim: Claim, text: str) -> Claim:
 #: for a body, named with it.
 #: A military rank between a role and a name ("press secretary Maj. Gen. Pat Ryder").
 _RANKS = (
-    r"(?:(?:Maj\.|Major|Lt\.|Lieut\.|Lieutenant|Col\.|Colonel|Gen\.|General|Brig\.|Brigadier|"
+    r"(?:(?:Air\s+Force|Army|Navy|Marine\s+Corps|Maj\.|Major|Lt\.|Lieut\.|Lieutenant|Col\.|Colonel|Gen\.|General|Brig\.|Brigadier|"
     r"Adm\.|Admiral|Rear|Vice|Capt\.|Captain|Cmdr\.|Commander|Sgt\.|Sergeant)\s+){0,3}"
 )
 _SPOKESPERSON_BEFORE = re.compile(
     r"(?P<org>(?:[A-Z][\w.'’&-]*\s+){0,4}?(?:[A-Z]{2,}|Ministry|Department|Office|Service|"
     r"Staff|Command|Agency|Directorate|Pentagon|Kremlin|Forces|Council))(?:\s*\([A-Z]{2,}\))?"
     r"(?:['’]s)?\s+"
-    r"(?:chief\s+|deputy\s+|press\s+)?(?:spokes(?:man|woman|person)|press\s+secretary|"
+    r"(?i:chief\s+|deputy\s+|press\s+)?(?i:spokes(?:man|woman|person)|press\s+secretary|"
     r"representative)\s*,?\s+" + _RANKS + r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 )
 #: "Their spokesman, Andriy Sobko,": the body the paragraph named before.
@@ -222,8 +222,9 @@ _SPOKESPERSON_OF_IT = re.compile(
 )
 #: A body's name: capitalized words ending in a body's head word.
 _BODY_NAME = re.compile(
-    r"(?:[A-Z][\w.'’-]*\s+){1,5}(?:Forces|Ministry|Agency|Service|Staff|Command|Directorate|"
-    r"Brigade|Regiment|Battalion|Corps|Guard|Department|Office)\b(?:\s*\([A-Z]{2,}\))?"
+    r"(?:[A-Z][\w.'’-]*\s+){1,5}(?:[a-z][\w-]*\s+){0,3}(?i:forces|ministry|agency|service|staff|"
+    r"command|directorate|brigade|regiment|battalion|corps|guard|department|office)\b"
+    r"(?:\s*\([A-Z]{2,}\))?"
 )
 _SPOKESPERSON_AFTER = re.compile(
     r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:a|the|its)\s+(?:chief\s+|deputy\s+|"

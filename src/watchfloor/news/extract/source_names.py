@@ -564,6 +564,8 @@ def normalize_source(name: str, aliases: Mapping[str, str] | None) -> str:
         return name  # "sources close to the ministry": near the body, not the body
     if re.search(r"\s(?:officials?|sources?)$", folded):
         return name  # "a senior Ukrainian military intelligence official": a person, unnamed
+    if _DOCUMENT_END.search(folded) and not re.search(r"\b[A-Z]{2,}\b", name):
+        return name  # "Ukrainian military intelligence assessment": a document as written
     coordinated = re.search(r"\sand\s", folded)
     for key in sorted(aliases, key=len, reverse=True):
         if coordinated and " and " not in key:
@@ -587,6 +589,10 @@ __all__ = [
     "qualify_body",
 ]
 
+_DOCUMENT_END = re.compile(
+    r"\s(?:assessments?|reports?|documents?|memos?|memorandum|estimates?|analysis|findings|"
+    r"records|dossier|cable)$"
+)
 _NEAR_BODY = re.compile(
     r"^(?:[\w.-]+\s+){0,3}?(?:sources?|officials?|people|persons?|insiders?|figures?)\s+"
     r"(?:close\s+to|familiar\s+with|in|at|inside|within|near|linked\s+to|with\s+ties\s+to)\s"

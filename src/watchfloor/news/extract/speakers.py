@@ -218,9 +218,15 @@ def _clause_subject(before: str) -> _Speaker | None:
     if not match or (match.group("np")[:1].islower() and not match.group("np").startswith("the ")):
         return None
     found = _speaker_in(match.group("np"))
-    if found is None or found.start != 0:
+    if found is None:
         return None
-    return _Speaker(offset, found.np, found.cited, found.relay)
+    if found.start != 0 and not _TITLE_PREFIX.fullmatch(match.group("np")[: found.start]):
+        return None  # "Russia's Chief of the General Staff Valery Gerasimov": a title is fine
+    return _Speaker(offset + found.start, found.np, found.cited, found.relay)
+
+
+#: Capitalized words of a title before a name ("Russia's Chief of the General Staff ").
+_TITLE_PREFIX = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+)+")
 
 
 #: "Lawmakers briefed by the spy agency": a subject with its briefer, before the verb.
@@ -319,6 +325,13 @@ def _speaker_in(before: str) -> _Speaker | None:
     if relative:
         before = before[: relative.start()]  # "the agency, which put the toll at ..."
         author = re.search(r"\b(?:an?|the)\s+[a-z]+\s+by\s+(?P<x>[A-Z][^,;]*)$", before)
+        if author is None:
+            # "the one given by South Korea's spy agency, which said that": the agency
+            author = re.search(
+                r"\b(?:given|provided|offered|released|published|cited)\s+by\s+"
+                r"(?P<x>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5})$",
+                before,
+            )
         if author:
             # "Asked about an assessment by the NIS, which said that": the NIS said it
             return _Speaker(author.start("x"), author.group("x"))
