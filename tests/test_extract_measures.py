@@ -356,3 +356,28 @@ def test_group_and_unit_sizes_are_troops(text: str, low: float, high: float) -> 
 def test_unsized_replacements_and_workers_sent(text: str, claims: int) -> None:
     found = extract_claims(text, nlp="rules")
     assert [(c.measure, c.bound) for c in found] == [("troops", "unknown")] * claims
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "The enemy's losses in the Kursk direction since August 2024 amounted to more than "
+            "76,000 servicemen.",
+            ("casualties", None, "lower", 76000, None),
+        ),
+        (
+            '"Three North Korean soldiers went missing near Vorozhba," the statement reads.',
+            ("missing", None, "exact", 3, 3),
+        ),
+        (
+            "Ukrainian forces have taken two North Korean soldiers prisoner.",
+            ("captured", None, "exact", 2, 2),
+        ),
+        ("The leader bowed before the 101 fallen heroes.", ("killed", None, "exact", 101, 101)),
+    ],
+)
+def test_losses_amounting_to_missing_prisoners_and_fallen_heroes(
+    text: str, claim: tuple[str, str | None, str, float | None, float | None]
+) -> None:
+    assert _claims(text) == [claim]

@@ -52,7 +52,7 @@ NOUNS: tuple[tuple[str, Measure, str | None], ...] = (
     (
         r"soldiers|troops|personnel|forces|servicemen|service\s*members|fighters|men|infantrymen|"
         r"infantry|mercenaries|recruits|conscripts|reservists|marines|paratroopers|"
-        r"military\s+personnel|people|nationals|citizens|others|comrades|sons|"
+        r"military\s+personnel|people|nationals|citizens|others|comrades|sons|heroes|"
         r"(?:North\s+|South\s+)?Koreans|Russians|Ukrainians",
         "troops",
         None,
@@ -94,7 +94,9 @@ _CASUALTY_WORDS: dict[str, Measure] = {
 }
 #: Nouns that count people only with a casualty word, a hedge or an antecedent: "two men",
 #: "300 people", "others", "North Koreans" are not troop counts by themselves.
-_WEAK_NOUNS = frozenset({"men", "people", "nationals", "citizens", "officers", "others", "sons"})
+_WEAK_NOUNS = frozenset(
+    {"men", "people", "nationals", "citizens", "officers", "others", "sons", "heroes"}
+)
 _HEDGE_OK = frozenset({"men", "officers"})
 
 _NOUN_RE = "|".join(f"(?:{pattern})" for pattern, _, _ in NOUNS)
@@ -109,7 +111,7 @@ _Q = r"[\"“”'‘’]?"
 _CAS_WORD = r"killed|wounded|injured|captured|missing|dead"
 _CASUALTY = (
     r"(?P<cas>killed|dead|died|deaths|fatalities|wounded|injured|injuries|captured|"
-    r"taken\s+prisoner|surrendered|missing|casualties|perished|martyred|"
+    r"taken\s+prisoner|surrendered|went\s+missing|missing|casualties|perished|martyred|"
     # "nine comrades laid down their lives": state media's words for the killed
     r"(?:laid\s+down|gave|sacrificed|lost)\s+(?:their|his|her)\s+(?:precious\s+)?lives)"
     r"(?:\s*(?:,|and|or|and/or)\s+(?P<cas2>killed|wounded|injured|captured|missing))?"
@@ -157,7 +159,7 @@ _CAPTIVE_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:who\s+)?(?:(?:have|has|had|were|was|are|is|been|being|still|now)\s+){0,3}"
     r"(?:returned\s+(?:home|from\s+captivity)|released\s+from\s+captivity|swapped|"
     r"(?:remain|remained|are|were|held)\s+in\s+(?:\w+\s+)?captivity|held\s+captive|"
-    r"held\s+as\s+prisoners|in\s+(?:the\s+)?custody)\b",
+    r"held\s+as\s+prisoners|in\s+(?:the\s+)?custody|prisoner|captive)\b",
     re.IGNORECASE,
 )
 #: Hedges that are verbs a toll takes ("losses exceeded 76,000", "the toll passed 3,000").
@@ -234,7 +236,8 @@ _VERB_BEFORE = re.compile(
 _TOLL_BEFORE = re.compile(
     rf"^.*\b(?P<noun>casualties|losses|death\s+toll|toll|deaths|fatalities|dead|wounded|injured|"
     rf"number\s+of\s+(?:{_MOD}\s+){{0,3}}(?:troops|soldiers|personnel|dead|casualties|wounded))\b"
-    r"[^.;\d]{0,50}?\b(?:reached|reach|rose\s+to|risen\s+to|rising\s+to|climbed\s+to|stood\s+at|"
+    r"(?:[^.;\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60}?\b(?:reached|reach|rose\s+to|risen\s+to|"
+    r"rising\s+to|climbed\s+to|stood\s+at|amounted\s+to|"
     r"stands\s+at|totall?ed|topped|numbered|numbers?|totals?|hit|to|at|of|was|were|is|are|now)"
     r"\s+[\"“]?$",
     re.IGNORECASE | re.DOTALL,
@@ -504,7 +507,7 @@ def _noun_binding(
         # "dozens of wounded North Korean soldiers": counted as wounded, whatever they do next
         measure = _casualty(injured.group(0), None)
     if lowered in _WEAK_NOUNS or demonym:
-        weak_ok = bool(pred or verb or captive)
+        weak_ok = bool(pred or verb or captive or injured)  # "101 fallen heroes"
         if lowered in _HEDGE_OK and (hedge or noun.group("mods").strip()):
             weak_ok = True
         if lowered == "others" and previous is not None:
