@@ -1501,3 +1501,31 @@ def test_a_leaked_document_keeps_its_words_unless_it_names_a_body_by_acronym() -
     assert _chain(text, aliases)[0] == "Ukrainian military intelligence assessment"
     text = "According to an NIS assessment, some 15,000 troops were sent."
     assert _chain(text, aliases)[0] == "National Intelligence Service"
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("One of the Western officials said about 3,000 soldiers were sent.", "Western official"),
+        (
+            "A prominent Russian milblogger claimed that 400 personnel operate in each unit.",
+            "Russian milblogger",
+        ),
+        (
+            "Reports in Western media claiming that 10,000 North Korean servicemen are fighting "
+            "are a fabrication, the ministry said.",
+            "Western media",
+        ),
+        ("By Reuters' count, North Korea has committed more than 20,000 personnel.", "Reuters"),
+        ("Seoul has so far assessed that the North sent about 11,000 soldiers.", "Seoul"),
+        (
+            "Seo Min-gyu, who sits on the intelligence committee, said the National "
+            "Intelligence Service had also tracked roughly 3,000 fresh troops.",
+            "National Intelligence Service",
+        ),
+    ],
+)
+def test_described_sources_trimmed_and_an_agency_that_tracked_troops(
+    text: str, origin: str
+) -> None:
+    assert _chain(text)[0] == origin

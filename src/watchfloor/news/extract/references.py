@@ -132,6 +132,7 @@ _NOT_GIVEN_NAMES = frozenset(
         "An",
         "But",
         "And",
+        *("By", "In", "At", "From", "For", "With", "According", "Of", "On", "To", "As", "If"),
         "Mr",
         "Mrs",
         "Ms",

@@ -389,6 +389,14 @@ _NAMED_BY_CALL_SIGN = re.compile(
 )
 
 
+_TRAILING_AUXILIARY = re.compile(
+    r"\s+(?:has|have|had)(?:\s+(?:so\s+far|also|already|previously|now|long))*$"
+)
+_PROMINENT = re.compile(
+    r"^(?:a|an|the)\s+(?:prominent|well-known|influential|popular|leading)\s+", re.IGNORECASE
+)
+
+
 def clean_source(text: str) -> str:
     """A source name as a chain element: determiners, titles and clauses trimmed.
 
@@ -411,7 +419,17 @@ def clean_source(text: str) -> str:
     if call_sign:
         return call_sign.group("name")  # "a commander who goes by the call sign Moose"
     name = re.sub(r"\s+(?:who|which|that)\b.*$", "", name)
-    name = re.sub(r"^(?:But|And|Yet|So|Still|Now|Meanwhile|However,?|As|Another)\s+", "", name)
+    name = re.sub(r"^(?:But|And|Yet|So|Still|Now|Meanwhile|However,?|As|Another|By)\s+", "", name)
+    # "Reports in Western media claiming": the media that carried them
+    name = re.sub(
+        r"^(?:[Rr]eports|[Cc]laims|[Aa]llegations|[Ss]tories)\s+(?:in|by|from)\s+(?=\S)", "", name
+    )
+    name = _TRAILING_AUXILIARY.sub("", name)  # "Seoul has so far (assessed)"
+    # "One of the Western officials": one of them, described as they are
+    one_of = re.match(r"^[Oo]ne\s+of\s+(?:the|those|these)\s+(?P<x>.+?)s$", name)
+    if one_of:
+        name = one_of.group("x")
+    name = _PROMINENT.sub("", name)  # "a prominent Russian milblogger"
     # "Rep. Seo Jung-hoon of the Democratic Party": the lawmaker, without title or party
     name = re.sub(
         r"^(?:Rep\.|Sen\.|Representative|Senator|[Ll]awmaker|MP)\s+(?P<n>[A-Z][\w'’-]+(?:\s+"

@@ -25,6 +25,7 @@ _VERBS = (
     r"expect|expects|fear|fears|predicted|predicts|sets\s+out|set\s+out|acknowledged|"
     r"acknowledging|indicated|telling|tallied|cited(?!\s+by)|spoke|quoted|judges|judged|posted|"
     r"identified|identifies|pledged|pledges|promised|promises|vowed|vows|"
+    r"tracked(?=\s+(?:about|around|roughly|some|nearly|more|at\s+least|up\s+to|\d))|"
     r"(?:detected|sees|saw|spotted|observed|found)(?=\s+(?:\w+\s+)?(?:signs|indications))"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
