@@ -1529,3 +1529,11 @@ def test_described_sources_trimmed_and_an_agency_that_tracked_troops(
     text: str, origin: str
 ) -> None:
     assert _chain(text)[0] == origin
+
+
+def test_an_official_relaying_their_governments_estimate_is_the_origin() -> None:
+    text = (
+        "A US defense official, speaking on condition of anonymity, said Washington's estimate "
+        'was broadly similar, with "more than 4,000" North Korean casualties.'
+    )
+    assert _chain(text)[0] == "US defense official"

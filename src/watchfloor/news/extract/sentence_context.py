@@ -256,7 +256,7 @@ def _governing(
         rest = [item for item in before if item is not nearest]
         if nearest[0].kind == "claims" and rest:
             chosen.append(max(rest, key=lambda item: item[0].end))  # the one who denies them
-        elif nearest[0].kind == "speaker" and rest and sentence:
+        elif nearest[0].kind in ("speaker", "doc") and rest and sentence:
             outer = max(rest, key=lambda item: item[0].end)
             gap = sentence[outer[0].end : nearest[0].start]
             if outer[0].kind == "speaker" and _REPORTS_THAT.fullmatch(gap):
