@@ -1537,3 +1537,17 @@ def test_an_official_relaying_their_governments_estimate_is_the_origin() -> None
         'was broadly similar, with "more than 4,000" North Korean casualties.'
     )
     assert _chain(text)[0] == "US defense official"
+
+
+def test_a_state_that_said_it_is_the_person_named_next() -> None:
+    text = (
+        "North Korea will send 6,000 military engineers and construction workers to Russia's "
+        "Kursk region, Moscow has said.\n\nSergei Shoigu, the secretary of Russia's Security "
+        "Council, announced the move after talks with Kim Jong Un."
+    )
+    assert _chain(text)[0] == "Sergei Shoigu"
+    text = (
+        "North Korea will send 6,000 more troops to Russia, Moscow has said.\n\n"
+        "The move was welcomed in Pyongyang."
+    )
+    assert _chain(text)[0] == "Moscow"

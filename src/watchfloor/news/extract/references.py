@@ -394,6 +394,13 @@ _DESCRIBED_SPEAKER = re.compile(
     r"representative))(?:\s+(?:for|of)\s+(?:the\s+)?(?P<org>[^,.;]{2,60}?))?"
     r"(?:,|\s+(?:has\s+|had\s+)?(?:said|says|told|added))"
 )
+#: A state speaking as a whole, or its unnamed official, at a sentence's end ("..., Moscow has
+#: said.", "..., the Kremlin's security chief has said").
+_STATE_SPEAKER = re.compile(
+    r",\s+(?P<desc>Moscow|the\s+Kremlin|Pyongyang|Kyiv|Seoul|Washington|Tokyo|"
+    r"the\s+Kremlin['’]s\s+(?:[\w-]+\s+){0,2}(?:chief|secretary|head))\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|announced|confirmed)(?=[.,!?])"
+)
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])")
 #: The next sentence opening on a person's name as its subject.
 _OPENING_NAME = re.compile(
@@ -447,6 +454,14 @@ def named_next(text: str, context: _Context) -> tuple[dict[str, str], dict[str, 
             speaks_for.setdefault(name.split()[-1], body)
         elif not org:
             renamed.setdefault(context.normalize(clean_source(match.group("desc"))), name)
+    for match in _STATE_SPEAKER.finditer(text):
+        # "..., Moscow has said. Sergei Shoigu, the secretary of ..., announced": the person
+        boundary = _NEXT_SENTENCE.search(text, match.end(), match.end() + 200)
+        opening = _OPENING_NAME.match(text, boundary.end()) if boundary else None
+        if opening is None or opening.group("name").split()[0] in _NOT_GIVEN_NAMES:
+            continue
+        person = context.normalize(opening["name"])
+        renamed.setdefault(context.normalize(clean_source(match.group("desc"))), person)
     return renamed, speaks_for
 
 
