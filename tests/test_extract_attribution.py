@@ -1551,3 +1551,23 @@ def test_a_state_that_said_it_is_the_person_named_next() -> None:
         "The move was welcomed in Pyongyang."
     )
     assert _chain(text)[0] == "Moscow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of late, the puppet intelligence service of south Korea, in collusion with the U.S., "
+        'is spreading the absurd story that the DPRK has sent "some 12,000 troops" to Russia.',
+        'The report denounced the "sheer lie" spread by the puppet National Intelligence '
+        "Service of the ROK that thousands of KPA servicemen had been killed in Kursk.",
+    ],
+)
+def test_a_story_state_media_deny_keeps_who_spread_it(text: str) -> None:
+    aliases = {"south korean national intelligence service": "National Intelligence Service"}
+    claims = extract_claims(
+        text, published=PUB, outlet="Korean Central News Agency", aliases=aliases, nlp="rules"
+    )
+    assert claims[0].attribution[0] in (
+        "South Korean intelligence service",
+        "National Intelligence Service",
+    )

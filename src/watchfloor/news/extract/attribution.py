@@ -168,6 +168,20 @@ _CLAIMS = re.compile(
     r"tens)\b)))",
     re.IGNORECASE,
 )
+#: A figure a state-media text denies, and who spread it: "the lie spread by X that".
+_STORY = r"(?:lies?|story|stories|rumou?rs?|fabrications?|falsehoods?|smears?|claims?)"
+_SPREAD_BY = re.compile(
+    rf"\b{_STORY}[\"”]?\s+(?:spread|peddled|floated|cooked\s+up|fabricated|circulated)\s+by\s+"
+    r"(?P<by>[^,;.]+?)\s+that\b",
+    re.IGNORECASE,
+)
+_SPREADING = re.compile(
+    r"^(?P<by>[^;]{3,200}?)\s+(?P<verb>(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?:\w+\s+)?(?:spreading|peddling|floating|circulating))\s+(?:the\s+|a\s+|an\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}{_STORY}\s+that\b",
+    re.IGNORECASE,
+)
+_LEAD_WORDS = re.compile(r"\s*(?:Of\s+late|Lately|Recently|Now|In\s+collusion|in\s+collusion)\b")
 _SHOWN_ON = re.compile(
     r"\b(?:shown|broadcast|aired|carried)\s+(?:on|by)\s+(?P<np>(?:the\s+)?(?:state\s+)?"
     r"(?:television|TV|media|broadcaster|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*))\b"
@@ -514,6 +528,19 @@ def find_mentions(
             # "Western media reports": the Western media, as "reports in Western media"
             name = re.sub(r"^((?:western|foreign)\s+(?:media|press))\s+\w+$", r"\1", name)
         add(match.start(), match.end(), (name,), match.group(0), "claims", True, False)
+    for match in _SPREAD_BY.finditer(sentence):
+        # "the sheer lie spread by the puppet National Intelligence Service that ...": the
+        # origin of the figure the speaker denies
+        name = clean_source(match.group("by"))
+        add(match.start(), match.end(), (name,), name, "claims", True, False)
+    for match in _SPREADING.finditer(sentence):
+        # "Of late, the puppet intelligence service, in collusion with ..., is spreading the
+        # absurd story that ...": the subject, without lead phrases and appositives
+        parts = [p for p in re.split(r"\s*,\s*", match.group("by")) if p.strip()]
+        subject = next((p for p in parts if not _LEAD_WORDS.match(p)), "")
+        if subject:
+            name = clean_source(subject)
+            add(match.start("verb"), match.end(), (name,), name, "claims", True, False)
     for match in _SHOWN_ON.finditer(sentence):
         np = situate(match.group("np"), sentence, match.start())
         add(match.start("np"), match.end("np"), (clean_source(np),), np, "tag", False, False)

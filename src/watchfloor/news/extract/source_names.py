@@ -430,6 +430,11 @@ def clean_source(text: str) -> str:
     if one_of:
         name = one_of.group("x")
     name = _PROMINENT.sub("", name)  # "a prominent Russian milblogger"
+    name = re.sub(r"^(?:the\s+)?(?:puppet|so-called)\s+", "", name)  # state media's epithets
+    # "intelligence service of south Korea", "National Intelligence Service of the ROK"
+    name = re.sub(
+        r"^(?P<body>.+?)\s+of\s+(?:[Ss]outh\s+Korea|the\s+ROK)$", r"South Korean \g<body>", name
+    )
     # "Rep. Seo Jung-hoon of the Democratic Party": the lawmaker, without title or party
     name = re.sub(
         r"^(?:Rep\.|Sen\.|Representative|Senator|[Ll]awmaker|MP)\s+(?P<n>[A-Z][\w'’-]+(?:\s+"
