@@ -1571,3 +1571,30 @@ def test_a_story_state_media_deny_keeps_who_spread_it(text: str) -> None:
         "South Korean intelligence service",
         "National Intelligence Service",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        (
+            "The Defense Department estimated losses in the hundreds, officials said.\n\n"
+            "In late October, the department said about 10,000 North Korean soldiers had been "
+            "sent to eastern Russia.",
+            "Defense Department",
+        ),
+        (
+            "As reported, in early November the HUR said that the Russian command had "
+            "concentrated about 12,000 North Korean military personnel in the Kursk region.",
+            "HUR",
+        ),
+        (
+            "That followed an announcement in June by Sergei Shoigu, the head of Russia's "
+            "Security Council, that Pyongyang would provide 1,000 sappers.",
+            "Sergei Shoigu",
+        ),
+    ],
+)
+def test_the_department_named_before_a_reminder_and_an_announcement_by(
+    text: str, origin: str
+) -> None:
+    assert _chain(text)[0] == origin

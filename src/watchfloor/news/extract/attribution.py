@@ -168,6 +168,11 @@ _CLAIMS = re.compile(
     r"tens)\b)))",
     re.IGNORECASE,
 )
+_ANNOUNCED_BY = re.compile(
+    r"\b(?:announcement|statement|pledge|promise|remarks|declaration)\s+"
+    r"(?:(?:in|on|last)\s+(?:early\s+|late\s+|mid-)?\w+\s+)?by\s+"
+    r"(?P<by>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})(?:,[^,;]{0,80},)?\s+that\b"
+)
 #: A figure a state-media text denies, and who spread it: "the lie spread by X that".
 _STORY = r"(?:lies?|story|stories|rumou?rs?|fabrications?|falsehoods?|smears?|claims?)"
 _SPREAD_BY = re.compile(
@@ -528,6 +533,10 @@ def find_mentions(
             # "Western media reports": the Western media, as "reports in Western media"
             name = re.sub(r"^((?:western|foreign)\s+(?:media|press))\s+\w+$", r"\1", name)
         add(match.start(), match.end(), (name,), match.group(0), "claims", True, False)
+    for match in _ANNOUNCED_BY.finditer(sentence):
+        # "an announcement in June by Sergei Shoigu, the head of ..., that Pyongyang would"
+        np = situate(match.group("by"), sentence, match.start("by"))
+        add(match.start(), match.end(), (clean_source(np),), np, "according", True, False)
     for match in _SPREAD_BY.finditer(sentence):
         # "the sheer lie spread by the puppet National Intelligence Service that ...": the
         # origin of the figure the speaker denies

@@ -328,6 +328,7 @@ def extract_claims(
     bodies.update(spokespeople(text, context))
     if bodies:
         claims = [_speaking_for(claim, bodies) for claim in claims]
+    claims = _bare_bodies(claims)
     briefers, lawmakers = briefed_lawmakers(text, context)
     if not briefers:
         return claims
@@ -341,10 +342,40 @@ _PEOPLE_SUBJECT = re.compile(
 )
 #: "As Ukrinform reported, ...": a reminder of earlier coverage before the sentence's speaker.
 _AS_REPORTED = re.compile(
-    r"\s*As\s+[^,;]{2,60}?\s+(?:has\s+|had\s+)?(?:previously\s+|earlier\s+)?(?:reported|"
-    r"noted|wrote|announced)\s*,\s*(?:in\s+\w+\s+|on\s+\w+\s+|last\s+\w+\s+)?"
+    r"\s*As\s+(?:[^,;]{2,60}?\s+)?(?:has\s+|had\s+|was\s+)?(?:previously\s+|earlier\s+)?"
+    r"(?:reported|noted|wrote|announced)\s*,\s*"
+    r"(?:(?:in|on|last)\s+(?:early\s+|late\s+|mid-)?\w+\s+)?"
 )
 _REPORTED_AFTER = re.compile(r"\b(?:said|says|stated|reported|estimated|told|noted)\s+(?:that\s+)?")
+#: Head words a report uses alone for a body it named before ("the department said").
+_BARE_BODIES = frozenset(
+    {"department", "ministry", "agency", "service", "directorate", "command", "committee"}
+)
+
+
+def _bare_bodies(claims: list[Claim]) -> list[Claim]:
+    """Claims whose origin is a body's bare head word ("department"), given the body an earlier
+    claim of the report came from whose name holds that word ("US Department of Defense")."""
+    resolved: list[Claim] = []
+    for claim in claims:
+        chain = claim.attribution
+        if chain and chain[0] in _BARE_BODIES:
+            earlier = next(
+                (
+                    c.attribution[0]
+                    for c in reversed(resolved)
+                    if c.attribution
+                    and c.attribution[0][:1].isupper()
+                    and chain[0] in c.attribution[0].lower().split()
+                ),
+                None,
+            )
+            if earlier:
+                claim = replace(claim, attribution=(earlier, *chain[1:]))
+        resolved.append(claim)
+    return resolved
+
+
 #: "Kim Jong Un made a speech.": whoever is the "he" of the sentences that follow.
 _SPEECH = re.compile(r"\b(?:made|delivered|gave)\s+(?:a|an)\s+(?:\w+\s+)?(?:speech|address)\b")
 #: "Present at the ceremony were ...": an inverted sentence whose opening is no subject.

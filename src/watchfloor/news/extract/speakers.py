@@ -57,7 +57,7 @@ _DETERMINER_BEFORE = re.compile(
 )
 _SOURCE_HINT = re.compile(
     r"\b(?:[A-Z][\w'’.-]*|agency|agencies|officials?|lawmakers?|spokes(?:man|woman|person)|"
-    r"ministry|military|government|analysts?|experts?|intelligence|service|sources?|"
+    r"ministry|military|government|analysts?|experts?|intelligence|service|sources?|department|"
     r"commanders?|observers?|diplomats?|he|she|it|they|we|legislators?|army|media|"
     r"commentary|minister|office|staff|monitors?|researchers?|lawmaker|unit|forces|footage|"
     r"broadcast|statement|document|television|reports?|workers?|witness(?:es)?|medics?|"
