@@ -389,6 +389,12 @@ _NAMED_BY_CALL_SIGN = re.compile(
 )
 
 
+_REPORTS_IN = re.compile(
+    r"^(?:[Rr]eports|[Cc]laims|[Aa]llegations|[Ss]tories)\s+(?:in|by|from)\s+(?=\S)"
+)
+_ONE_OF = re.compile(r"^[Oo]ne\s+of\s+(?:the|those|these)\s+(?P<x>.+?)s$")
+_EPITHET = re.compile(r"^(?:the\s+)?(?:puppet|so-called)\s+")
+_OF_SOUTH_KOREA = re.compile(r"^(?P<body>.+?)\s+of\s+(?:[Ss]outh\s+Korea|the\s+ROK)$")
 _TRAILING_AUXILIARY = re.compile(
     r"\s+(?:has|have|had)(?:\s+(?:so\s+far|also|already|previously|now|long))*$"
 )
@@ -421,20 +427,16 @@ def clean_source(text: str) -> str:
     name = re.sub(r"\s+(?:who|which|that)\b.*$", "", name)
     name = re.sub(r"^(?:But|And|Yet|So|Still|Now|Meanwhile|However,?|As|Another|By)\s+", "", name)
     # "Reports in Western media claiming": the media that carried them
-    name = re.sub(
-        r"^(?:[Rr]eports|[Cc]laims|[Aa]llegations|[Ss]tories)\s+(?:in|by|from)\s+(?=\S)", "", name
-    )
+    name = _REPORTS_IN.sub("", name)
     name = _TRAILING_AUXILIARY.sub("", name)  # "Seoul has so far (assessed)"
     # "One of the Western officials": one of them, described as they are
-    one_of = re.match(r"^[Oo]ne\s+of\s+(?:the|those|these)\s+(?P<x>.+?)s$", name)
+    one_of = _ONE_OF.match(name)
     if one_of:
         name = one_of.group("x")
     name = _PROMINENT.sub("", name)  # "a prominent Russian milblogger"
-    name = re.sub(r"^(?:the\s+)?(?:puppet|so-called)\s+", "", name)  # state media's epithets
+    name = _EPITHET.sub("", name)  # state media's "puppet", "so-called"
     # "intelligence service of south Korea", "National Intelligence Service of the ROK"
-    name = re.sub(
-        r"^(?P<body>.+?)\s+of\s+(?:[Ss]outh\s+Korea|the\s+ROK)$", r"South Korean \g<body>", name
-    )
+    name = _OF_SOUTH_KOREA.sub(r"South Korean \g<body>", name)
     # "Rep. Seo Jung-hoon of the Democratic Party": the lawmaker, without title or party
     name = re.sub(
         r"^(?:Rep\.|Sen\.|Representative|Senator|[Ll]awmaker|MP)\s+(?P<n>[A-Z][\w'’-]+(?:\s+"
