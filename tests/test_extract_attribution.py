@@ -1598,3 +1598,15 @@ def test_the_department_named_before_a_reminder_and_an_announcement_by(
     text: str, origin: str
 ) -> None:
     assert _chain(text)[0] == origin
+
+
+def test_the_department_is_the_body_a_spokesperson_spoke_for() -> None:
+    text = (
+        "North Korean troops have suffered several hundred casualties, Pentagon Press "
+        "Secretary Air Force Maj. Gen. Pat Ryder told reporters.\n\nIn late October, the "
+        "department said "
+        "about 10,000 North Korean soldiers had been sent to eastern Russia."
+    )
+    aliases = {"pentagon": "US Department of Defense"}
+    claims = extract_claims(text, published=PUB, aliases=aliases, nlp="rules")
+    assert [c.attribution[0] for c in claims] == ["US Department of Defense"] * 2
