@@ -27,6 +27,7 @@ from watchfloor.news.extract.chains import (
 from watchfloor.news.extract.source_names import (
     _BULLET,
     _NAMED_BY_CALL_SIGN,
+    CALL_SIGN_NAME,
     CANONICAL,
     DEMONYMS,
     canonical_source,
@@ -90,9 +91,7 @@ _BODY_DOCUMENT = re.compile(
     r"(?:estimate|assessment|figure|count|tally|numbers|data)s?\s+(?:that|of)\b"
 )
 #: A speaker's call sign in the clause after it ("..., who gave only his call sign, Skif").
-_CALL_SIGN = re.compile(
-    r"(?:,?\s+(?:who|with|and|whose)\b[^.;\"“]*?|,\s+)" + _NAMED_BY_CALL_SIGN.pattern[2:]
-)
+_CALL_SIGN = re.compile(r"(?:,?\s+(?:who|with|and|whose)\b[^.;\"“]*?|,\s+)" + CALL_SIGN_NAME)
 _CITED_AS = re.compile(
     r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+cited\s+by\s+"
     r"(?P<by>[^,;“\"]+?)\s+as\s+(?:saying|stating|estimating|telling)\b"
@@ -180,13 +179,14 @@ _SPREAD_BY = re.compile(
     r"(?P<by>[^,;.]+?)\s+that\b",
     re.IGNORECASE,
 )
+#: "... is spreading the absurd story that": the subject is everything before it.
 _SPREADING = re.compile(
-    r"^(?P<by>[^;]{3,200}?)\s+(?P<verb>(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"\s+(?P<verb>(?:is|are|was|were|has\s+been|have\s+been)\s+"
     r"(?:\w+\s+)?(?:spreading|peddling|floating|circulating))\s+(?:the\s+|a\s+|an\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}{_STORY}\s+that\b",
     re.IGNORECASE,
 )
-_LEAD_WORDS = re.compile(r"\s*(?:Of\s+late|Lately|Recently|Now|In\s+collusion|in\s+collusion)\b")
+_LEAD_WORDS = re.compile(r"\s*(?:Of\s+late|Lately|Recently|Now|[Ii]n\s+collusion)\b")
 _SHOWN_ON = re.compile(
     r"\b(?:shown|broadcast|aired|carried)\s+(?:on|by)\s+(?P<np>(?:the\s+)?(?:state\s+)?"
     r"(?:television|TV|media|broadcaster|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*))\b"
@@ -542,14 +542,15 @@ def find_mentions(
         # origin of the figure the speaker denies
         name = clean_source(match.group("by"))
         add(match.start(), match.end(), (name,), name, "claims", True, False)
-    for match in _SPREADING.finditer(sentence):
+    spreading = next((m for m in _SPREADING.finditer(sentence) if 3 <= m.start() <= 200), None)
+    if spreading and ";" not in sentence[: spreading.start()]:
         # "Of late, the puppet intelligence service, in collusion with ..., is spreading the
         # absurd story that ...": the subject, without lead phrases and appositives
-        parts = [p for p in re.split(r"\s*,\s*", match.group("by")) if p.strip()]
+        parts = [p for p in re.split(r"\s*,\s*", sentence[: spreading.start()]) if p.strip()]
         subject = next((p for p in parts if not _LEAD_WORDS.match(p)), "")
         if subject:
             name = clean_source(subject)
-            add(match.start("verb"), match.end(), (name,), name, "claims", True, False)
+            add(spreading.start("verb"), spreading.end(), (name,), name, "claims", True, False)
     for match in _SHOWN_ON.finditer(sentence):
         np = situate(match.group("np"), sentence, match.start())
         add(match.start("np"), match.end("np"), (clean_source(np),), np, "tag", False, False)

@@ -615,7 +615,7 @@ _SENDING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _UNKNOWN = re.compile(
-    rf"\b(?P<phrase>(?:additional|more|further|fresh|replacement|Further|Additional|More|Fresh)\s+(?:{_MOD}\s+){{0,3}}?"
+    rf"\b(?P<phrase>(?:[Aa]dditional|[Mm]ore|[Ff]urther|[Ff]resh|replacement)\s+(?:{_MOD}\s+){{0,3}}?"
     r"(?:troops|soldiers|forces|personnel|units|reinforcements|workers|laborers|labourers|"
     r"military\s+builders|sappers|engineers|contingents?)"
     # "expected to send replacements": an unsized dispatch

@@ -200,26 +200,28 @@ def _full_name(claim: Claim, text: str) -> Claim:
     return replace(claim, attribution=tuple(chain)) if changed else claim
 
 
-#: "HUR spokesperson Taras Hrytsenko", "Andriy Yusov, a spokesman for HUR": a person who speaks
-#: for a body, named with it.
 #: A military rank between a role and a name ("press secretary Maj. Gen. Pat Ryder").
 _RANKS = (
-    r"(?:(?:Air\s+Force|Army|Navy|Marine\s+Corps|Maj\.|Major|Lt\.|Lieut\.|Lieutenant|Col\.|Colonel|Gen\.|General|Brig\.|Brigadier|"
-    r"Adm\.|Admiral|Rear|Vice|Capt\.|Captain|Cmdr\.|Commander|Sgt\.|Sergeant)\s+){0,3}"
+    r"(?:(?:Air\s+Force|Army|Navy|Marine\s+Corps|Maj\.|Major|Lt\.|Lieut\.|Lieutenant|Col\.|"
+    r"Colonel|Gen\.|General|Brig\.|Brigadier|Adm\.|Admiral|Rear|Vice|Capt\.|Captain|Cmdr\.|"
+    r"Commander|Sgt\.|Sergeant)\s+){0,3}"
 )
+#: A spokesperson's role: "spokesman", "chief spokesperson", "press secretary".
+_ROLE = (
+    r"(?:chief\s+|deputy\s+|press\s+)?(?:spokes(?:man|woman|person)|press\s+secretary|"
+    r"representative)"
+)
+_PERSON_NAME = r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+#: "HUR spokesperson Taras Hrytsenko", "Andriy Yusov, a spokesman for HUR": a person who speaks
+#: for a body, named with it.
 _SPOKESPERSON_BEFORE = re.compile(
     r"(?P<org>(?:[A-Z][\w.'’&-]*\s+){0,4}?(?:[A-Z]{2,}|Ministry|Department|Office|Service|"
     r"Staff|Command|Agency|Directorate|Pentagon|Kremlin|Forces|Council))(?:\s*\([A-Z]{2,}\))?"
-    r"(?:['’]s)?\s+"
-    r"(?i:chief\s+|deputy\s+|press\s+)?(?i:spokes(?:man|woman|person)|press\s+secretary|"
-    r"representative)\s*,?\s+" + _RANKS + r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+    rf"(?:['’]s)?\s+(?i:{_ROLE})\s*,?\s+{_RANKS}{_PERSON_NAME}"
 )
 #: "Their spokesman, Andriy Sobko,": the body the paragraph named before.
 _SPOKESPERSON_OF_IT = re.compile(
-    r"\b(?:Its|its|Their|their)\s+(?:chief\s+|deputy\s+|press\s+)?(?:spokes(?:man|woman|person)|"
-    r"press\s+secretary|representative)\s*,\s+"
-    + _RANKS
-    + r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+    rf"\b(?:Its|its|Their|their)\s+{_ROLE}\s*,\s+{_RANKS}{_PERSON_NAME}"
 )
 #: A body's name: capitalized words ending in a body's head word.
 _BODY_NAME = re.compile(
@@ -228,10 +230,7 @@ _BODY_NAME = re.compile(
     r"(?:\s*\([A-Z]{2,}\))?"
 )
 _SPOKESPERSON_AFTER = re.compile(
-    r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:a|the|its)\s+(?:chief\s+|deputy\s+|"
-    r"press\s+)?(?:spokes(?:man|woman|person)|press\s+secretary|representative)\s+(?:for|of|at)\s+"
-    r"(?:the\s+)?"
-    r"(?P<org>[^,.;]{2,60})"
+    rf"{_PERSON_NAME},\s+(?:a|the|its)\s+{_ROLE}\s+(?:for|of|at)\s+(?:the\s+)?(?P<org>[^,.;]{{2,60}})"
 )
 
 
@@ -274,9 +273,10 @@ def spokespeople(text: str, context: _Context) -> dict[str, str]:
             found.setdefault(person, body)
             found.setdefault(person.split()[-1], body)
     for match in _SPOKESPERSON_OF_IT.finditer(text):
+        # this paragraph and the one before it
         paragraph = text.rfind("\n\n", 0, match.start())
-        start = text.rfind("\n\n", 0, max(0, paragraph)) if paragraph > 0 else 0
-        bodies = list(_BODY_NAME.finditer(text, max(0, start), match.start()))
+        start = max(0, text.rfind("\n\n", 0, paragraph)) if paragraph > 0 else 0
+        bodies = list(_BODY_NAME.finditer(text, start, match.start()))
         if bodies:
             body = context.normalize(clean_source(bodies[-1].group(0)))
             found.setdefault(match.group("person"), body)

@@ -384,9 +384,11 @@ _MEDIA_IMAGES = re.compile(
     r"broadcast|aired|shown))?$",
     re.IGNORECASE,
 )
-_NAMED_BY_CALL_SIGN = re.compile(
-    r"\b(?:call\s*sign|nom\s+de\s+guerre)(?:\s+(?:is|was))?\s*,?\s+[\"“]?(?P<name>[A-Z][a-z'’-]+)\b"
+#: "call sign Bober", "his call sign, Sokil": the name a speaker goes by.
+CALL_SIGN_NAME = (
+    r"(?:call\s*sign|nom\s+de\s+guerre)(?:\s+(?:is|was))?\s*,?\s+[\"“]?(?P<name>[A-Z][a-z'’-]+)\b"
 )
+_NAMED_BY_CALL_SIGN = re.compile(rf"\b{CALL_SIGN_NAME}")
 
 
 _REPORTS_IN = re.compile(
