@@ -1610,3 +1610,35 @@ def test_the_department_is_the_body_a_spokesperson_spoke_for() -> None:
     aliases = {"pentagon": "US Department of Defense"}
     claims = extract_claims(text, published=PUB, aliases=aliases, nlp="rules")
     assert [c.attribution[0] for c in claims] == ["US Department of Defense"] * 2
+
+
+def test_an_untagged_quotation_continues_its_speaker_over_sentences() -> None:
+    text = (
+        '"Losses are heavy," Petro Lysenko said on television. '
+        '"About 9,000 of their soldiers are still in the region. Some 5,000 of them fight '
+        'in assault groups."\n\nSeparately, 40 soldiers were reported killed.'
+    )
+    claims = extract_claims(text, published=PUB, nlp="rules")
+    assert [(c.low, c.attribution[0]) for c in claims] == [
+        (9000, "Petro Lysenko"),
+        (5000, "Petro Lysenko"),
+        (40, "unattributed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        (
+            "Two more soldiers were captured, the agency, known as HUR, said on Telegram.",
+            "HUR",
+        ),
+        (
+            "Kyiv counted 500 dead, while Ukraine's spy agency, known as HUR, said 200 had died.",
+            "HUR",
+        ),
+    ],
+)
+def test_a_body_known_by_an_acronym_in_a_tag_or_after_a_conjunction(text: str, origin: str) -> None:
+    claims = extract_claims(text, published=PUB, nlp="rules")
+    assert claims[-1].attribution[0] == origin

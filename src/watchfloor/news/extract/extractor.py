@@ -512,6 +512,8 @@ def _sentence_claims(
     inherited: tuple[str, ...] | None = None
     if not resolved and _QUOTE_START.match(sentence) and context.previous_chain:
         inherited = context.previous_chain  # a quote continuing the last speaker's words
+    elif not resolved and context.in_quote and context.previous_chain:
+        inherited = context.previous_chain  # '... said. "There are 12,000. Roughly 8,000 ...'
     elif not resolved and figure_subject and context.sentence_chain:
         inherited = context.sentence_chain  # "Of those, ...": the last sentence's source
     elif context.institutional and context.outlet and not _HEARSAY.match(sentence):

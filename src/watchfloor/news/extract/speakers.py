@@ -321,7 +321,12 @@ def _speaker_in(before: str) -> _Speaker | None:
     if known_tail:
         known_as = _KNOWN_AS.match(known_tail.group("k"))
         if known_as:
-            return _Speaker(known_tail.start(), known_as.group(1))
+            # "..., the agency, known as HUR, said": HUR, where the noun phrase it names starts
+            # (after a comma, the mention is a tag)
+            named = before.rfind(",", 0, known_tail.start()) + 1
+            lead = re.match(r"\s*(?:(?:while|whereas|and|but|as)\s+)?", before[named:])
+            named += lead.end() if lead else 0
+            return _Speaker(named, known_as.group(1))
     relative = _RELATIVE.search(before)
     if relative:
         before = before[: relative.start()]  # "the agency, which put the toll at ..."
