@@ -1642,3 +1642,74 @@ def test_an_untagged_quotation_continues_its_speaker_over_sentences() -> None:
 def test_a_body_known_by_an_acronym_in_a_tag_or_after_a_conjunction(text: str, origin: str) -> None:
     claims = extract_claims(text, published=PUB, nlp="rules")
     assert claims[-1].attribution[0] == origin
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a cited body followed by a second participle
+        (
+            "Seoul could send 2,000 more troops, lawmaker Park Jin-woo said, citing the "
+            "National Intelligence Service and adding that more would follow.",
+            "National Intelligence Service",
+        ),
+        # an adverb after the subject of a reported belief
+        (
+            "Press secretary Pat Ryder said the United States still believes 11,000 troops "
+            "are in Kursk.",
+            "United States",
+        ),
+        # a date in an appositive is no author
+        (
+            "The NIS's last public tally, from late April, put North Korean losses at 4,700.",
+            "NIS",
+        ),
+        # a subject with its appositive, after a time, and a coordinated reporting verb
+        (
+            "On Saturday General Valery Gerasimov, the chief of the general staff, thanked "
+            "the allies and claimed that Ukraine had lost 76,000 soldiers.",
+            "Valery Gerasimov",
+        ),
+        # claims circulating on channels; a state-media denial of what a body has spread
+        (
+            "Claims circulating on Russian Telegram channels that North Korea will send "
+            "100,000 troops are not supported.",
+            "Russian Telegram channels",
+        ),
+        (
+            "The so-called intelligence directorate HUR has spread fabrications that 30,000 "
+            "servicemen are being prepared.",
+            "HUR",
+        ),
+        (
+            "Certain Western media outlets have gone further, claiming that thousands of "
+            "soldiers have been killed.",
+            "Western media",
+        ),
+        # an arrangement its announcer announced; a figure of N that a body gave
+        (
+            "More plausible is the arrangement Sergei Shoigu announced in June: 1,000 sappers.",
+            "Sergei Shoigu",
+        ),
+        (
+            "This is higher than the figure of about 4,700 casualties that South Korea's "
+            "National Intelligence Service gave lawmakers in April.",
+            "South Korean National Intelligence Service",
+        ),
+    ],
+)
+def test_trimmed_subjects_appositives_and_what_others_spread(text: str, origin: str) -> None:
+    assert _chain(text)[0] == origin
+
+
+def test_the_pentagon_on_the_united_states_belief_is_the_origin() -> None:
+    text = "Pentagon spokesman Pat Ryder said the United States believes 11,000 troops are there."
+    assert _chain(text, {"pentagon": "US Department of Defense"})[0] == "US Department of Defense"
+
+
+def test_a_publisher_named_by_part_of_its_name_is_the_publisher() -> None:
+    text = "1. The Joint Chiefs of Staff (JCS) assesses that 1,100 soldiers were killed."
+    claims = extract_claims(
+        text, published=PUB, outlet="Republic of Korea Joint Chiefs of Staff", nlp="rules"
+    )
+    assert claims[0].attribution[0] == "Republic of Korea Joint Chiefs of Staff"

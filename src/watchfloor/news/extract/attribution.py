@@ -160,8 +160,11 @@ _THAT_AFTER = re.compile(
 _CLAIMS = re.compile(
     r"(?:^|\b(?P<adj>(?:(?:foreign|western|media|press|news|recent|earlier|unconfirmed|"
     r"unverified|some|other)\s+){1,2})|\b(?P<det>an?|the)\s+|\b(?=(?:claims?|reports?|"
-    r"allegations?|accusations?|assertions?)\s+(?:by|from|in)\s))(?P<noun>claims?|reports?|"
-    r"allegations?|accusations?|assertions?)(?:\s+(?P<rel>by|from|in)\s+(?P<by>[^,;.]+?))?"
+    r"allegations?|accusations?|assertions?)\s+(?:(?:circulating|appearing|posted|published)\s+)?"
+    r"(?:by|from|in|on)\s))(?P<noun>claims?|reports?|allegations?|accusations?|assertions?)"
+    # "Claims circulating on Russian Telegram channels that": the channels
+    r"(?:\s+(?:(?:circulating|appearing|posted|published)\s+)?(?P<rel>by|from|in|on)\s+"
+    r"(?P<by>[^,;.]+?))?"
     # "claims that ...", "claims in Ukrainian media of up to 6,000 ...": what they say follows
     r"(?:,\s+which\s+\w+)?\s+(?:that\b|of\s+(?=(?:[\w-]+\s+){0,3}(?:\d|(?:thousands|hundreds|dozens|"
     r"tens)\b)))",
@@ -182,7 +185,9 @@ _SPREAD_BY = re.compile(
 #: "... is spreading the absurd story that": the subject is everything before it.
 _SPREADING = re.compile(
     r"\s+(?P<verb>(?:is|are|was|were|has\s+been|have\s+been)\s+"
-    r"(?:\w+\s+)?(?:spreading|peddling|floating|circulating))\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:\w+\s+)?(?:spreading|peddling|floating|circulating)|"
+    # "The so-called Main Intelligence Directorate has spread fabrications that"
+    r"(?:has|have|had)\s+(?:\w+\s+)?(?:spread|peddled|floated|circulated))\s+(?:the\s+|a\s+|an\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}{_STORY}\s+that\b",
     re.IGNORECASE,
 )
@@ -241,9 +246,11 @@ _COMES_FROM = re.compile(
 )
 #: "the figure South Korea's spy agency gave in the autumn: roughly 11,000": its giver.
 _FIGURE_GIVEN = re.compile(
-    r"\b(?:the|a)\s+(?:figure|number|estimate|tally|count)\s+(?:that\s+)?"
+    r"\b(?:the|a)\s+(?:figure|number|estimate|tally|count|arrangement|deal|plan|package)\s+"
+    # "the figure of about 4,700 casualties that the NIS gave lawmakers"
+    r"(?:(?:of\s+(?:[^,;:.“\"]|,(?=\d)){1,40}?\s+)?that\s+)?"
     r"(?P<np>[A-Z][^,;:.“\"]*?)\s+(?:first\s+|later\s+)?(?:gave|put\s+out|cited|published|offered|"
-    r"released|provided|announced)\b"
+    r"released|provided|announced|unveiled|outlined|disclosed)\b"
 )
 #: "The best public estimate, from the NIS in April, is": the estimate's author.
 _ESTIMATE_FROM = re.compile(
@@ -318,6 +325,8 @@ def find_mentions(
         np = situate(match.group("np"), sentence, match.start("np"))
         add(match.start(), match.end(), (clean_source(np),), np, "doc", True, False)
     for match in _ESTIMATE_FROM.finditer(sentence):
+        if _TIME_AGENT.fullmatch(match.group("np").strip()):
+            continue  # "The NIS's last tally, from late April, put": a date, not an author
         np = situate(match.group("np"), sentence, match.start("np"))
         add(match.start(), match.end(), (clean_source(np),), np, "doc", True, False)
     for match in _LEARNED_FROM.finditer(sentence):
@@ -513,7 +522,7 @@ def find_mentions(
             origin_names = tuple(name for name in _cited_names(cited_np) if name)
             add(match.start(), match.end(), origin_names, cited_np, "cited", False, True)
     for match in _CLAIMS.finditer(sentence):
-        explicit = match.group("rel") and match.group("rel").lower() in ("by", "in")
+        explicit = match.group("rel") and match.group("rel").lower() in ("by", "in", "on")
         if (
             match.group("adj") is None
             and match.start() > 0
@@ -523,7 +532,7 @@ def find_mentions(
             continue
         if not match.group("rel") and (match.group("det") or not match.group("adj")):
             continue  # "the claim that ...", "Reports that ...": no origin given here
-        if match.group("rel") and match.group("rel").lower() in ("by", "in"):
+        if explicit:
             name = clean_source(match.group("by"))
         elif match.group("rel"):
             name = f"{match.group('noun').lower()} from {clean_source(match.group('by'))}"

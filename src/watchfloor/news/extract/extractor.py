@@ -329,6 +329,8 @@ def extract_claims(
     if bodies:
         claims = [_speaking_for(claim, bodies) for claim in claims]
     claims = _bare_bodies(claims)
+    if outlet and context.outlet:
+        claims = [_publisher_by_part_of_name(claim, outlet, context.outlet) for claim in claims]
     briefers, lawmakers = briefed_lawmakers(text, context)
     if not briefers:
         return claims
@@ -351,6 +353,17 @@ _REPORTED_AFTER = re.compile(r"\b(?:said|says|stated|reported|estimated|told|not
 _BARE_BODIES = frozenset(
     {"department", "ministry", "agency", "service", "directorate", "command", "committee"}
 )
+
+
+def _publisher_by_part_of_name(claim: Claim, outlet: str, publisher: str) -> Claim:
+    """A claim whose origin is the publisher named by part of its name ("The Joint Chiefs of
+    Staff (JCS) assesses" in a release of the Republic of Korea Joint Chiefs of Staff)."""
+    origin = claim.attribution[0] if claim.attribution else ""
+    if len(origin.split()) < 2 or origin in (outlet, publisher):
+        return claim
+    if not re.search(rf"(?<!\w){re.escape(origin.casefold())}$", outlet.casefold()):
+        return claim
+    return replace(claim, attribution=(publisher, *claim.attribution[1:]))
 
 
 def _bare_bodies(claims: list[Claim]) -> list[Claim]:

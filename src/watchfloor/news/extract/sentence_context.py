@@ -328,6 +328,11 @@ _STATES = {
 }
 
 
+_GOVERNMENT_WORDS = frozenset(
+    {"official", "officials", "source", "sources", "government", "ministry", "department"}
+)
+
+
 def _own_government(origin: str, relay: str) -> bool:
     """Whether the relay is an official of the state the origin names ("a U.S. official said
     Washington estimated"): the official speaks for their government, so is the origin."""
@@ -335,7 +340,9 @@ def _own_government(origin: str, relay: str) -> bool:
     if code is None or relay in _STATES:
         return False
     words = relay.lower().split()
-    if not any(w in ("official", "officials", "source", "sources", "government") for w in words):
+    if "pentagon" in words:
+        return _STATES.get("US") == code  # its press secretary on "the United States believes"
+    if not any(w in _GOVERNMENT_WORDS for w in words):
         return False
     return any(COUNTRIES.get(m.group(0)) == code for m in _COUNTRY_RE.finditer(relay))
 

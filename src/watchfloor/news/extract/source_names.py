@@ -21,6 +21,11 @@ _DOCUMENT_WORDS = re.compile(
     r"figures|data|briefing|findings|survey|count)$",
     re.IGNORECASE,
 )
+#: What a body publishes, as the head of "the NIS's last public tally".
+_OWNED_DOCUMENT = re.compile(
+    r"\b(?:tally|count|estimates?|assessments?|figures?|reports?|data|numbers|statement|"
+    r"update|briefing|analysis|findings)$"
+)
 _ADJECTIVE_ONLY = re.compile(r"(?:the\s+)?(?:Western|western|European|allied|Allied)")
 _TITLES = frozenset(
     {
@@ -155,7 +160,8 @@ CANONICAL: dict[str, str] = {
 _CANONICAL_NAMES = frozenset(CANONICAL.values())
 _BULLET = re.compile(r"^\s*[-–—•*]\s+")
 _QUANTIFIER = re.compile(
-    r"^(?:some|several|many|most|other|two|three|a\s+few|a\s+number\s+of)\s+(?=\w)", re.I
+    r"^(?:some|several|many|most|other|certain|various|two|three|a\s+few|a\s+number\s+of)\s+(?=\w)",
+    re.I,
 )
 _FROM_DOCUMENT = re.compile(
     r"^(?:[\w-]+\s+){0,2}(?:figures|data|estimates?|assessments?|statements?|numbers|"
@@ -400,6 +406,9 @@ _OF_SOUTH_KOREA = re.compile(r"^(?P<body>.+?)\s+of\s+(?:[Ss]outh\s+Korea|the\s+R
 _TRAILING_AUXILIARY = re.compile(
     r"\s+(?:has|have|had)(?:\s+(?:so\s+far|also|already|previously|now|long))*$"
 )
+_TRAILING_CLAUSE = re.compile(
+    r"(?:\s+and\s+[a-z]+ing\b.*|\s+(?:still|also|now|again|already|reportedly|too))$"
+)
 _PROMINENT = re.compile(
     r"^(?:a|an|the)\s+(?:prominent|well-known|influential|popular|leading)\s+", re.IGNORECASE
 )
@@ -427,6 +436,8 @@ def clean_source(text: str) -> str:
     if call_sign:
         return call_sign.group("name")  # "a commander who goes by the call sign Moose"
     name = re.sub(r"\s+(?:who|which|that)\b.*$", "", name)
+    # "citing the NIS and adding that", "the United States still (believes)"
+    name = _TRAILING_CLAUSE.sub("", name)
     name = re.sub(r"^(?:But|And|Yet|So|Still|Now|Meanwhile|However,?|As|Another|By)\s+", "", name)
     # "Reports in Western media claiming": the media that carried them
     name = _REPORTS_IN.sub("", name)
@@ -490,6 +501,7 @@ def clean_source(text: str) -> str:
         r"^(?:separate|new|latest|recent|previous|independent|updated|revised)\s+", "", name
     )
     name = re.sub(r"(?P<n>[A-Z][\w.-]*)\s+(?:state\s+)?news\s+agency$", r"\g<n>", name)
+    name = re.sub(r"\b(?P<m>media|press)\s+outlets$", r"\g<m>", name)  # "Western media outlets"
     stripped = _DOCUMENT_WORDS.sub("", name) if " " in name else name
     # "Western estimates": a demonym alone names no one, so the estimates stay the source
     name = name if _ADJECTIVE_ONLY.fullmatch(stripped.strip()) else stripped
@@ -512,6 +524,8 @@ def clean_source(text: str) -> str:
                 name = rest
         elif acronym:
             name = acronym
+        elif _OWNED_DOCUMENT.search(rest):
+            name = owner.group("owner")  # "the NIS's last public tally": the NIS
         else:
             caps = [tok for tok in rest.split() if re.fullmatch(r"[A-Z]{2,}", tok)]
             if caps:

@@ -190,7 +190,7 @@ _PARTICIPLES = frozenset(
 _CLAUSE_SUBJECT = re.compile(
     r"^(?P<np>(?:[\w'’.&()-]+\s+){0,9}?[\w'’.&()-]+?)\s+(?:(?:first|also|then|later|has|have|"
     r"had|is|are|was|were|will|would|again|publicly|separately|previously)\s+)*"
-    r"(?:[a-z]+ed|went|gave|given|made|took|taken|held|put|sent|came|spoke|told|said|says|met|"
+    r"(?:[a-z]+ed|went|gone|gave|given|made|took|taken|held|put|sent|came|spoke|told|said|says|met|"
     r"issued|been|seen|saw|shown|lost|flew|kept|left|wrote|written|began|begun|declines?|"
     r"refuses?|visits?|meets|gives|makes|takes|holds)\b"
 )
@@ -211,11 +211,20 @@ def _clause_subject(before: str) -> _Speaker | None:
     if semicolon >= offset:
         offset = semicolon + 1
     lead = _LEAD_PHRASE.match(before, offset)
-    if lead:
+    timed = _LEAD_TIME.match(before, offset)
+    if timed and lead and timed.end() < lead.end():
+        offset = timed.end()  # "On Saturday General Gerasimov, the chief of staff, thanked"
+    elif lead:
         offset = lead.end()  # "From the other side of the line, the channel ... posted"
     while offset < len(before) and before[offset].isspace():
         offset += 1
-    match = _CLAUSE_SUBJECT.match(before[offset:])
+    clause = before[offset:]
+    appositive = _SUBJECT_APPOSITIVE.match(clause)
+    if appositive:
+        # "General Valery Gerasimov, the chief of Russia's general staff, thanked ... and
+        # claimed": the subject without its appositive (offsets before it are unchanged)
+        clause = appositive.group("np") + " " + clause[appositive.end() :]
+    match = _CLAUSE_SUBJECT.match(clause)
     if not match or (match.group("np")[:1].islower() and not match.group("np").startswith("the ")):
         return None
     found = _speaker_in(match.group("np"))
@@ -224,6 +233,12 @@ def _clause_subject(before: str) -> _Speaker | None:
     if found.start != 0 and not _TITLE_PREFIX.fullmatch(match.group("np")[: found.start]):
         return None  # "Russia's Chief of the General Staff Valery Gerasimov": a title is fine
     return _Speaker(offset + found.start, found.np, found.cited, found.relay)
+
+
+#: A subject and its appositive description ("Valery Gerasimov, the chief of the staff, ").
+_SUBJECT_APPOSITIVE = re.compile(
+    r"(?P<np>[^,]{2,80}),\s+(?:the|a|an|[A-Z][\w.'’-]*['’]s)\s+[^,]{1,60},\s+"
+)
 
 
 #: Capitalized words of a title before a name ("Russia's Chief of the General Staff ").
