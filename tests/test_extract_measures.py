@@ -381,3 +381,73 @@ def test_losses_amounting_to_missing_prisoners_and_fallen_heroes(
     text: str, claim: tuple[str, str | None, str, float | None, float | None]
 ) -> None:
     assert _claims(text) == [claim]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # hedges and vague quantities
+        (
+            "Officials cited figures as high as 3,000 soldiers.",
+            ("troops", None, "upper", None, 3000),
+        ),
+        (
+            "Pyongyang's few thousand soldiers do not change that.",
+            ("troops", None, "vague", 2000, 9999),
+        ),
+        # people held by the other side are captured
+        (
+            "Two North Korean soldiers held by Ukraine described the fighting.",
+            ("captured", None, "exact", 2, 2),
+        ),
+        # members of a unit, and "fallen" as a verb of dying
+        ("Nine members of an engineering regiment had died.", ("killed", None, "exact", 9, 9)),
+        (
+            "Nine fighters of the regiment had fallen while clearing mines.",
+            ("killed", None, "exact", 9, 9),
+        ),
+        (
+            "The number of troops had fallen to 3,000 by then.",
+            ("troops", None, "exact", 3000, 3000),
+        ),
+        # dispatch groups and totals
+        (
+            "A second group of 500 or more is supposed to go in April.",
+            ("troops", None, "lower", 500, None),
+        ),
+        (
+            "Pyongyang had decided to send a total of 12,000.",
+            ("troops", None, "exact", 12000, 12000),
+        ),
+        # killed or wounded is casualties, whatever the total lists
+        (
+            "The NIS put the number of soldiers killed or wounded at more than 6,000.",
+            ("casualties", None, "lower", 6000, None),
+        ),
+        (
+            "We estimate total casualties, including the wounded, captured and missing, at "
+            "6,000 to 7,000.",
+            ("casualties", None, "range", 6000, 7000),
+        ),
+        (
+            "Including the wounded, the toll is likely to exceed 6,000.",
+            ("casualties", None, "lower", 6000, None),
+        ),
+    ],
+)
+def test_hedges_captives_units_groups_and_casualty_totals(
+    text: str, claim: tuple[str, str | None, str, float | None, float | None]
+) -> None:
+    assert _claims(text) == [claim]
+
+
+def test_a_batch_of_things_is_no_group_of_people() -> None:
+    assert _claims("North Korea sent a second batch of 300 missiles.") == []
+
+
+def test_a_figure_after_killed_and_wounded_counts_both() -> None:
+    text = (
+        "The president, who put losses at more than 3,000 killed and wounded, now speaks of "
+        "nearly 4,000."
+    )
+    assert [c[0] for c in _claims(text)] == ["casualties", "casualties"]

@@ -50,6 +50,13 @@ NOUNS: tuple[tuple[str, Measure, str | None], ...] = (
         None,
     ),
     (
+        # "nine members of an engineering regiment", "fighters of the storm battalion"
+        r"(?:members|fighters|servicemen|soldiers)\s+of\s+(?:the|its|their|an?)\s+"
+        r"(?:[\w-]+\s+){0,2}(?:regiment|unit|brigade|battalion|division|corps|detachment)",
+        "troops",
+        None,
+    ),
+    (
         r"soldiers|troops|personnel|forces|servicemen|service\s*members|fighters|men|infantrymen|"
         r"infantry|mercenaries|recruits|conscripts|reservists|marines|paratroopers|"
         r"military\s+personnel|people|nationals|citizens|others|comrades|sons|heroes|"
@@ -112,6 +119,8 @@ _CAS_WORD = r"killed|wounded|injured|captured|missing|dead"
 _CASUALTY = (
     r"(?P<cas>killed|dead|died|deaths|fatalities|wounded|injured|injuries|captured|"
     r"taken\s+prisoner|surrendered|went\s+missing|missing|casualties|perished|martyred|"
+    # "nine fighters had fallen while clearing mines" (not "had fallen to 3,000")
+    r"fallen(?!\s+(?:to|by|from|below|sharply|off|back|short|silent|behind|into|under|apart|out)\b)|"
     # "nine comrades laid down their lives": state media's words for the killed
     r"(?:laid\s+down|gave|sacrificed|lost)\s+(?:their|his|her)\s+(?:precious\s+)?lives)"
     r"(?:\s*(?:,|and|or|and/or)\s+(?P<cas2>killed|wounded|injured|captured|missing))?"
@@ -159,7 +168,10 @@ _CAPTIVE_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:who\s+)?(?:(?:have|has|had|were|was|are|is|been|being|still|now)\s+){0,3}"
     r"(?:returned\s+(?:home|from\s+captivity)|released\s+from\s+captivity|swapped|"
     r"(?:remain|remained|are|were|held)\s+in\s+(?:\w+\s+)?captivity|held\s+captive|"
-    r"held\s+as\s+prisoners|in\s+(?:the\s+)?custody|prisoner|captive)\b",
+    r"held\s+as\s+prisoners|in\s+(?:the\s+)?custody|prisoner|captive|"
+    # "Two North Korean soldiers held by Ukraine", "in Ukrainian custody"
+    r"held\s+by\s+(?:Ukraine|Kyiv|the\s+Ukrainians|Ukrainian\s+(?:forces|troops|authorities|"
+    r"army|military|intelligence|special\s+forces))|in\s+Ukrainian\s+(?:custody|hands|captivity))\b",
     re.IGNORECASE,
 )
 #: Hedges that are verbs a toll takes ("losses exceeded 76,000", "the toll passed 3,000").
@@ -365,10 +377,26 @@ _AMONG_BEFORE = re.compile(
 #: "groups of", "columns of", "a regiment of": a unit whose size follows.
 _GROUP_OF = re.compile(
     r"\b(?:groups|columns|waves|squads|teams|platoons|bands|batches|regiment|battalion|brigade|"
-    r"company|detachment|unit|contingent)\s+of\s+$",
+    r"company|detachment|unit|contingent|"
+    # "a second group of 500 or more", "the first batch of about 1,500"
+    r"(?:first|second|third|fourth|fifth|next|new|initial|advance|further|another)\s+"
+    r"(?:group|batch|wave|echelon|rotation)|"
+    # "decided to send a total of 12,000"
+    r"(?:send|sent|sending|deploy|deployed|deploying|dispatch|dispatched|dispatching)\s+"
+    r"a\s+total)\s+of\s+$",
     re.IGNORECASE,
 )
-_GROUP_PEOPLE = re.compile(r"^\s+(?:men|soldiers|troops|people|fighters|infantrymen)\b")
+_GROUP_END = re.compile(
+    r"^\s*(?:[,.;:)\"”]|$|(?:or\s+(?:more|so)|each|every|apiece|is|was|were|are|will|would|"
+    r"could|may|might|due|to|had|has|have|left|arrived|followed|went|set|in|by|from|at|on|for|"
+    r"and|with|who|that|which|across|through|into|toward|towards|along|over|under)\b)",
+    re.IGNORECASE,
+)
+_GROUP_PEOPLE = re.compile(
+    r"^\s+(?:men|soldiers|troops|people|fighters|infantrymen|riflemen|operators|personnel|"
+    r"servicemen|sappers|workers|builders|engineers|marines|paratroopers|scouts|gunners|"
+    r"commandos)\b"
+)
 _FORCE_BEFORE = re.compile(
     r"\b(?:sent|send|sending|deployed|deploy|deploying|dispatched|dispatch|dispatching|"
     r"including|included|among\s+them|of\s+whom|stationed|transferred)\s+$",
@@ -382,8 +410,9 @@ def _bind(
     after = sentence[end:]
     before = sentence[:start]
     verb = _VERB_BEFORE.search(before)
-    if _GROUP_OF.search(before):
+    if _GROUP_OF.search(before) and (_GROUP_PEOPLE.match(after) or _GROUP_END.match(after)):
         # "in groups of 20 to 30", "an engineering regiment of 1,000 men": the size of a group
+        # (not "a second batch of 300 missiles")
         people = _GROUP_PEOPLE.match(after)
         return Binding("troops", None, None, end + (people.end() if people else 0))
 
@@ -563,6 +592,16 @@ _BRINGING_BEFORE = re.compile(
 )
 
 
+_SECOND_CASUALTY = re.compile(
+    r"\s+(?:and|or|and/or)\s+(?P<cas>killed|wounded|injured|captured|missing)\b"
+)
+_FIRST_CASUALTY = re.compile(
+    r"\b(?P<cas>killed|dead|wounded|injured|captured|missing)\s+(?:and|or|and/or)\s+$"
+)
+_INCLUDING = re.compile(r",\s+including\s+[^;.]*?,(?=\s+(?:at|to|of)\s+[\"“]?$)", re.IGNORECASE)
+_INCLUDING_WOUNDED = re.compile(r"\bincluding\s+(?:the\s+)?(?:wounded|injured)\b", re.IGNORECASE)
+
+
 def _toll_binding(
     before: str, end: int, hedge: str | None, previous: Measure | None
 ) -> Binding | None:
@@ -579,6 +618,12 @@ def _toll_binding(
         if named:
             word = named.group("noun").lower()
             found = _CASUALTY_WORDS.get(word) or _noun_measure(word)[0]
+            other = _SECOND_CASUALTY.match(before, named.end()) or _FIRST_CASUALTY.search(
+                before, named.start(), named.start("noun")
+            )
+            if word in _CASUALTY_WORDS and other:
+                # "the number of soldiers killed or wounded at more than 6,000": casualties
+                found = _casualty(word, other.group("cas"))
             return Binding(found, None, named.group(0), end)
         if size.group("noun") in ("size", "strength") or re.search(
             r"\b(?:contingent|force|deployment|troops|soldiers|units?|dispatch)\b", of
@@ -586,12 +631,21 @@ def _toll_binding(
             return Binding("troops", None, None, end)
         if previous is not None:
             return Binding(previous, None, None, end)
+    # "total casualties, including the wounded, captured and missing, at": the total's noun
+    before = _INCLUDING.sub(lambda m: " " * len(m.group(0)), before)
     toll = _TOLL_BEFORE.search(before)
     if toll is None and hedge and hedge.lower() in _PASSING_HEDGES:
         toll = _TOLL_HEDGE_VERB.search(before)
     if not toll:
         return None
     noun_word = " ".join(toll.group("noun").lower().split())
+    pair = _FIRST_CASUALTY.search(before, 0, toll.start("noun"))
+    if pair and noun_word in _CASUALTY_WORDS:
+        # "3,000 killed and wounded, now speaks of nearly 4,000": both, so casualties
+        return Binding(_casualty(pair.group("cas"), noun_word), None, toll.group("noun"), end)
+    if "toll" in noun_word and _INCLUDING_WOUNDED.search(before):
+        # "Including the wounded, the toll is likely to exceed 6,000"
+        return Binding("casualties", None, toll.group("noun"), end)
     measure: Measure
     if noun_word.startswith("number of"):
         inner = noun_word.split()[-1]
