@@ -1713,3 +1713,37 @@ def test_a_publisher_named_by_part_of_its_name_is_the_publisher() -> None:
         text, published=PUB, outlet="Republic of Korea Joint Chiefs of Staff", nlp="rules"
     )
     assert claims[0].attribution[0] == "Republic of Korea Joint Chiefs of Staff"
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        (
+            "Russian government statistics show that more than 13,000 workers entered Russia.",
+            "Russian government statistics",
+        ),
+        (
+            "Volodymyr Zelensky has offered to hand two captured North Korean soldiers over to "
+            "Pyongyang.",
+            "Volodymyr Zelensky",
+        ),
+        (
+            "The security service on Monday released videos of its interrogation of two "
+            "captured North Korean soldiers.",
+            "security service",
+        ),
+    ],
+)
+def test_statistics_that_show_and_who_shows_or_offers_captives(text: str, origin: str) -> None:
+    assert _chain(text)[0] == origin
+
+
+def test_the_spy_agency_is_no_news_agency_named_since() -> None:
+    text = (
+        "About 2,000 soldiers have been killed, South Korea's spy agency told lawmakers.\n\n"
+        "The Korean Central News Agency said 101 soldiers were killed in Russia.\n\n"
+        "In October the spy agency said Pyongyang was preparing to send about 12,000 soldiers."
+    )
+    aliases = {"south korea's spy agency": "National Intelligence Service"}
+    claims = extract_claims(text, published=PUB, aliases=aliases, nlp="rules")
+    assert claims[-1].attribution[0] == "National Intelligence Service"

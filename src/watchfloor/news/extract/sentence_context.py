@@ -204,6 +204,8 @@ class _Context:
             last_words = (*earlier.split()[-1:], *canonical.split()[-1:])
             heads = {w.lower().strip("()") for w in last_words}
             proper = canonical.isupper() or any(w[:1].isupper() for w in canonical.split()[1:])
+            if "news" in canonical.lower() and "news" not in words:
+                continue  # "the spy agency" is not the Korean Central News Agency
             if head in heads and head not in _PEOPLE_OF_BODY and proper:
                 return canonical
         # a body of the same kind ("the agency": the last name headed by agency or service)
@@ -211,10 +213,14 @@ class _Context:
         for earlier, canonical in reversed(self.recent):
             if not earlier.split() or not canonical.split():
                 continue
+            if "news" in canonical.lower() and "news" not in words:
+                continue
             heads = {earlier.split()[-1].lower().strip("()"), canonical.split()[-1].lower()}
             if heads & cls or canonical.lower() in cls:
                 return canonical
         for earlier, canonical in reversed(self.recent):
+            if "news" in canonical.lower() and "news" not in words:
+                continue
             named = {w.lower().strip("()") for w in earlier.split()} | {canonical.lower()}
             named |= {w.lower() for w in canonical.split()}
             if named & cls:

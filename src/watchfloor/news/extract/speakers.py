@@ -21,12 +21,16 @@ _VERBS = (
     r"wrote|writes|dismissed|dismisses|denied|denies|rejected|rejects|acknowledged|"
     r"acknowledges|indicated|indicates|revealed|reveals|disclosed|briefed(?!\s+by)|testified|published|"
     r"calculated|counted|counts|informed(?!\s+by)|insisted|insists|alleged|alleges|concluded|concludes|"
-    r"put|puts|putting|puts\s+the\s+figure|estimating|assessing|says\s+that|shows|showed|think(?![\s-]+tanks?)|thinks|"
+    r"put|puts|putting|puts\s+the\s+figure|estimating|assessing|says\s+that|shows|showed|show(?=\s+that\b)|think(?![\s-]+tanks?)|thinks|"
     r"expect|expects|fear|fears|predicted|predicts|sets\s+out|set\s+out|acknowledged|"
     r"acknowledging|indicated|telling|tallied|cited(?!\s+by)|spoke|quoted|judges|judged|posted|"
     r"identified|identifies|pledged|pledges|promised|promises|vowed|vows|"
     r"tracked(?=\s+(?:about|around|roughly|some|nearly|more|at\s+least|up\s+to|\d))|"
-    r"(?:detected|sees|saw|spotted|observed|found)(?=\s+(?:\w+\s+)?(?:signs|indications))"
+    r"(?:detected|sees|saw|spotted|observed|found)(?=\s+(?:\w+\s+)?(?:signs|indications))|"
+    # "Zelensky offered to hand over two captured soldiers", "the SBU released videos of two
+    # soldiers": whoever holds and shows the captives is the source of their count
+    r"offered(?=\s+to\s+(?:hand|swap|exchange|return|trade|give|transfer))|"
+    r"released(?=\s+(?:a\s+|the\s+|new\s+)?(?:videos?|footage|images|photos|pictures|recordings))"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _ADVERBIAL = re.compile(
