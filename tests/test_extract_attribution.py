@@ -1747,3 +1747,40 @@ def test_the_spy_agency_is_no_news_agency_named_since() -> None:
     aliases = {"south korea's spy agency": "National Intelligence Service"}
     claims = extract_claims(text, published=PUB, aliases=aliases, nlp="rules")
     assert claims[-1].attribution[0] == "National Intelligence Service"
+
+
+def test_the_countrys_body_after_a_sentence_about_that_country() -> None:
+    text = (
+        "Ukraine has put the losses higher. The country's General Staff said more than 4,000 "
+        "North Korean soldiers had been killed or wounded."
+    )
+    claims = extract_claims(text, published=PUB, outlet="NHK", nlp="rules")
+    assert claims[0].attribution[0] == "Ukrainian General Staff"
+
+
+def test_the_countrys_body_after_a_sentence_about_north_korea_is_the_outlets() -> None:
+    text = (
+        "North Korea has sent 3,000 more troops to Russia. The country's spy agency said "
+        "about 600 were killed."
+    )
+    claims = extract_claims(text, published=PUB, outlet="Yonhap", nlp="rules")
+    assert claims[-1].attribution[0] == "South Korean spy agency"
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        (
+            "Meanwhile, the puppet intelligence service HUR is spreading the fabricated story "
+            "that some 4,700 of our servicemen were killed or wounded.",
+            "HUR",
+        ),
+        (
+            "The minister, asked about losses that had surpassed 4,000, told reporters that "
+            "Japan could not confirm the number.",
+            "minister",
+        ),
+    ],
+)
+def test_a_lead_adverb_and_a_thousands_separator_before_the_speaker(text: str, origin: str) -> None:
+    assert _chain(text)[0] == origin

@@ -191,7 +191,10 @@ _SPREADING = re.compile(
     rf"(?:[\w-]+\s+){{0,2}}{_STORY}\s+that\b",
     re.IGNORECASE,
 )
-_LEAD_WORDS = re.compile(r"\s*(?:Of\s+late|Lately|Recently|Now|[Ii]n\s+collusion)\b")
+_LEAD_WORDS = re.compile(
+    r"\s*(?:Of\s+late|Lately|Recently|Now|Meanwhile|However|Moreover|Furthermore|Besides|"
+    r"[Ii]n\s+collusion)\b"
+)
 _SHOWN_ON = re.compile(
     r"\b(?:shown|broadcast|aired|carried)\s+(?:on|by)\s+(?P<np>(?:the\s+)?(?:state\s+)?"
     r"(?:television|TV|media|broadcaster|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*))\b"
@@ -266,7 +269,10 @@ _LEARNED_FROM = re.compile(
 
 
 def find_mentions(
-    sentence: str, entities: Sequence[tuple[int, int, str]] = (), home: str | None = None
+    sentence: str,
+    entities: Sequence[tuple[int, int, str]] = (),
+    home: str | None = None,
+    owner: str | None = None,
 ) -> list[Mention]:
     """Every source mention in one sentence, in text order.
 
@@ -280,13 +286,15 @@ def find_mentions(
             and NORP), used for a speaker the patterns do not find before a reporting verb.
         home: The demonym of the country the report speaks from (its dateline's, or a national
             outlet's), for "the country's spy agency".
+        owner: The demonym of the country the previous sentence was about, which "the
+            country's" means before ``home`` does.
 
     Returns:
         The mentions; a "citing" mention is folded into the speaker before it.
     """
 
     def situate(np: str, sentence: str, position: int) -> str:
-        return _situate(np, sentence, position, home)
+        return _situate(np, sentence, position, home, owner)
 
     def situate_all(names: tuple[str, ...], sentence: str, position: int) -> list[str]:
         return [canonical_source(situate(name, sentence, position)) for name in names]

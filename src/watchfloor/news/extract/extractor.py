@@ -288,6 +288,7 @@ def extract_claims(
             "”"
         )
         found = _sentence_claims(sentence, sent_start, published, outlet, context)
+        context.topic_country = _topic_country(sentence)
         if context.label:
             # an interview answer: what the speaker states unattributed, or in the first
             # person ("I'd expect"), is the speaker's
@@ -353,6 +354,24 @@ _REPORTED_AFTER = re.compile(r"\b(?:said|says|stated|reported|estimated|told|not
 _BARE_BODIES = frozenset(
     {"department", "ministry", "agency", "service", "directorate", "command", "committee"}
 )
+
+
+#: A sentence that opens with a country as its subject ("Ukraine has put the losses higher.").
+_COUNTRY_SUBJECT = re.compile(
+    r"\W*(?P<c>South\s+Korea|Ukraine|Russia|Japan|China|the\s+United\s+States|Kyiv|Seoul|Moscow|"
+    r"Tokyo|Washington)\s+(?:has|have|had|is|was|says|said|puts|put|estimates|believes|"
+    r"claims|reported|reports)\b"
+)
+
+
+def _topic_country(sentence: str) -> str | None:
+    """The demonym of the country a sentence opens with as its subject (never North Korea,
+    the subject of nearly every report, whose "the country's" means the reporter's home)."""
+    found = _COUNTRY_SUBJECT.match(sentence)
+    if found is None:
+        return None
+    name = re.sub(r"^the\s+", "", found.group("c"))
+    return demonym_for(name)
 
 
 def _publisher_by_part_of_name(claim: Claim, outlet: str, publisher: str) -> Claim:
@@ -509,7 +528,8 @@ def _sentence_claims(
         # "As Ukrinform reported, in October HUR said that ...": the speaker is HUR
         grammar = " " * as_reported.end() + grammar[as_reported.end() :]
     home = (demonym_for(dateline.group("city")) if dateline else None) or context.home
-    for mention in find_mentions(grammar, entities, home):
+    owner = None if dateline else context.topic_country
+    for mention in find_mentions(grammar, entities, home, owner):
         names = mention.names
         if context.entities:
             span = (offset + mention.start, offset + mention.end)

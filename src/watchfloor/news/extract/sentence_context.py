@@ -81,6 +81,8 @@ class _Context:
     outlet: str | None = None
     #: The demonym of a national outlet's country, for bodies the text leaves unqualified.
     home: str | None = None
+    #: The demonym of the country the previous sentence opened with as its subject.
+    topic_country: str | None = None
     institutional: bool = False
     since_anchor: str | None = None
     #: The chain of the last sentence that had claims or sources, for "Of those, ..." and

@@ -118,10 +118,14 @@ def _state_of(sentence: str) -> str | None:
     return country_before(_LOCATIVE_COUNTRY.sub(lambda m: " " * len(m.group(0)), sentence), 0)
 
 
-def _situate(np: str, sentence: str, position: int, home: str | None = None) -> str:
+def _situate(
+    np: str, sentence: str, position: int, home: str | None = None, owner: str | None = None
+) -> str:
     """Give "state media" and "the country's General Staff" the country the sentence names;
     "the country's" is the report's ``home`` country when it has one (a dateline's or a
-    national outlet's: "SEOUL (Yonhap) -- ..., citing the country's spy agency")."""
+    national outlet's: "SEOUL (Yonhap) -- ..., citing the country's spy agency"), unless
+    ``owner`` names the country the previous sentence was about ("Ukraine has put the losses
+    higher. The country's General Staff said")."""
     owned = _COUNTRY_OWNED.search(np)
     bare = _BARE_STATE.match(np.strip())
     if owned or bare:
@@ -131,7 +135,7 @@ def _situate(np: str, sentence: str, position: int, home: str | None = None) -> 
         if owned and home is None and dateline:
             home = demonym_for(dateline.group(0).split(",")[0].split("(")[0].strip())
         demonym = (
-            (home or country_before(sentence, position))
+            (owner or home or country_before(sentence, position))
             if owned
             else _state_of(sentence[dateline.end() if dateline else 0 :])
         )
@@ -375,7 +379,8 @@ def _speaker_in(before: str) -> _Speaker | None:
         before = before[: who.start()]  # "an official who declined to be named said"
     if before.endswith(","):
         head = before[:-1]
-        cut = head.rfind(",")
+        # the last comma that is no thousands separator ("had surpassed 4,000,")
+        cut = max((m.start() for m in re.finditer(r",(?!\d)", head)), default=-1)
         if cut > 0:
             appositive = head[cut + 1 :].strip()
             known = _KNOWN_AS.match(appositive)
