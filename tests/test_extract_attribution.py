@@ -1784,3 +1784,71 @@ def test_the_countrys_body_after_a_sentence_about_north_korea_is_the_outlets() -
 )
 def test_a_lead_adverb_and_a_thousands_separator_before_the_speaker(text: str, origin: str) -> None:
     assert _chain(text)[0] == origin
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        (
+            'In his nightly address last night the president said "more than 3,000" soldiers '
+            "had been killed.",
+            "president",
+        ),
+        (
+            "A Ukrainian commander I spoke to near Sumy told me they come in groups of 20 to 30 "
+            "men.",
+            "Ukrainian commander",
+        ),
+        (
+            "Adding up official estimates from Seoul and Kyiv, we reckon that around 5,500 "
+            "have been killed.",
+            "Harbour Institute for Security",
+        ),
+        (
+            '"Pyongyang could send thousands more," Hong Min-gyu of the Korea Institute for '
+            "National Unification said.",
+            "Hong Min-gyu",
+        ),
+        (
+            "According to an internal memo from Alabuga's management dated September 2, "
+            "North Korea is to send up to 12,000 workers.",
+            "internal memo from Alabuga's management",
+        ),
+        (
+            "The EU takes note of the estimate published earlier this month by the National "
+            "Intelligence Service that about 4,700 soldiers have been killed or wounded.",
+            "National Intelligence Service",
+        ),
+    ],
+)
+def test_occasions_interviewers_our_reckoning_affiliations_and_publishers(
+    text: str, origin: str
+) -> None:
+    outlet = "Harbour Institute for Security" if "we reckon" in text else None
+    claims = extract_claims(text, published=PUB, outlet=outlet, nlp="rules")
+    assert claims[-1].attribution[0] == origin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Following the agreement announced in June, Pyongyang has dispatched 1,000 deminers.",
+        "If the deployment proceeds as announced, the total could reach 20,000 personnel.",
+    ],
+)
+def test_a_lead_clause_is_no_speaker(text: str) -> None:
+    assert _chain(text) == ("unattributed",)
+
+
+def test_figures_published_by_both_sides_do_not_take_a_verb_as_their_publisher() -> None:
+    text = (
+        "Russia has lost more than 700,000 soldiers, according to Ukraine's General Staff. "
+        "The figures published by both sides are widely seen as propaganda tools."
+    )
+    assert _chain(text)[0] == "Ukrainian General Staff"
+
+
+def test_a_spokesperson_for_a_body_is_the_body_under_its_aliases() -> None:
+    text = "A spokesperson for Ukraine's Security Service said dozens of soldiers were surrounded."
+    aliases = {"security service of ukraine": "Security Service of Ukraine"}
+    assert _chain(text, aliases)[0] == "Security Service of Ukraine"

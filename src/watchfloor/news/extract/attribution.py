@@ -41,6 +41,7 @@ from watchfloor.news.extract.speakers import (
     _BRIEFED,
     _PARTICIPLES,
     _PRONOUNS,
+    _PUBLISHED_BY_THAT,
     _QUOTED_OBJECT,
     _REDUCED_AGENT,
     _VERB,
@@ -378,6 +379,10 @@ def find_mentions(
         np = situate(np, sentence, match.start("np"))
         agent = (clean_source(np),)
         add(match.start("np"), match.start("np") + len(np), agent, np, "agent", False, True)
+    for match in _PUBLISHED_BY_THAT.finditer(sentence):
+        np = situate(match.group("np"), sentence, match.start("np"))
+        agent = (clean_source(np),)
+        add(match.start("np"), match.end("np"), agent, np, "agent", True, False)
     for match in _REDUCED_AGENT.finditer(sentence):
         np = situate(_cut_agent(match.group("np")), sentence, match.start("np"))
         agent = (clean_source(np),)

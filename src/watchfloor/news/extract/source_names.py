@@ -406,6 +406,16 @@ _OF_SOUTH_KOREA = re.compile(r"^(?P<body>.+?)\s+of\s+(?:[Ss]outh\s+Korea|the\s+R
 _TRAILING_AUXILIARY = re.compile(
     r"\s+(?:has|have|had)(?:\s+(?:so\s+far|also|already|previously|now|long))*$"
 )
+_PERSON_OF_BODY = re.compile(
+    r"^(?P<person>[A-Z][a-z'’]+(?:[\s-][A-Z]?[a-z'’]+){0,1}\s+[A-Z][a-z'’]+(?:-[a-z]+)?)\s+of\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,7}$"
+)
+_ORG_IN_NAME = re.compile(
+    r"\b(?:Staff|Ministry|Council|Service|Committee|Command|Forces|Force|Office|Department|"
+    r"Agency|Directorate|Headquarters|Institute|Center|Centre|Bureau|Army|Navy|Guard|Party|"
+    r"University|Foundation|Assembly|Commission|Secretary|Minister|Chief|Chiefs|General|"
+    r"Director|Head|Spokesman|Spokeswoman|Spokesperson|Defense|Defence|Intelligence|Security)\b"
+)
 _TRAILING_CLAUSE = re.compile(
     r"(?:\s+and\s+[a-z]+ing\b.*|\s+(?:still|also|now|again|already|reportedly|too))$"
 )
@@ -438,6 +448,14 @@ def clean_source(text: str) -> str:
     name = re.sub(r"\s+(?:who|which|that)\b.*$", "", name)
     # "citing the NIS and adding that", "the United States still (believes)"
     name = _TRAILING_CLAUSE.sub("", name)
+    # "A Ukrainian commander I spoke to", "an internal memo dated September 2"
+    name = re.sub(
+        r"\s+(?:(?:I|we)\s+(?:spoke|talked|met|interviewed|reached)\b.*|dated\b.*|I|we)$", "", name
+    )
+    # "Hong Min-gyu of the Korea Institute for National Unification": the person
+    person_of = _PERSON_OF_BODY.match(name)
+    if person_of and not _ORG_IN_NAME.search(person_of.group("person")):
+        name = person_of.group("person")
     name = re.sub(r"^(?:But|And|Yet|So|Still|Now|Meanwhile|However,?|As|Another|By)\s+", "", name)
     # "Reports in Western media claiming": the media that carried them
     name = _REPORTS_IN.sub("", name)
@@ -574,6 +592,10 @@ def normalize_source(name: str, aliases: Mapping[str, str] | None) -> str:
     variants = [folded, re.sub(r"^(?:the|a|an)\s+", "", folded)]
     variants.append(re.sub(r"^unnamed\s+", "", variants[-1]))
     variants.append(re.sub(r"\s+(?:spokes(?:man|woman|person)|officials)$", "", variants[-1]))
+    # "spokesperson for Ukraine's Security Service": the body
+    variants.append(
+        re.sub(r"^spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?", "", variants[-1])
+    )
     owner = re.match(r"^(?P<owner>.+?)['’]s\s+(?P<rest>.+)$", variants[-1])
     if owner:
         demonym = demonym_for(owner.group("owner"))

@@ -21,7 +21,7 @@ _VERBS = (
     r"wrote|writes|dismissed|dismisses|denied|denies|rejected|rejects|acknowledged|"
     r"acknowledges|indicated|indicates|revealed|reveals|disclosed|briefed(?!\s+by)|testified|published|"
     r"calculated|counted|counts|informed(?!\s+by)|insisted|insists|alleged|alleges|concluded|concludes|"
-    r"put|puts|putting|puts\s+the\s+figure|estimating|assessing|says\s+that|shows|showed|show(?=\s+that\b)|think(?![\s-]+tanks?)|thinks|"
+    r"put|puts|putting|puts\s+the\s+figure|estimating|assessing|reckon|reckons|reckoned|says\s+that|shows|showed|show(?=\s+that\b)|think(?![\s-]+tanks?)|thinks|"
     r"expect|expects|fear|fears|predicted|predicts|sets\s+out|set\s+out|acknowledged|"
     r"acknowledging|indicated|telling|tallied|cited(?!\s+by)|spoke|quoted|judges|judged|posted|"
     r"identified|identifies|pledged|pledges|promised|promises|vowed|vows|"
@@ -269,6 +269,21 @@ _LEAD_TIME = re.compile(
 )
 
 
+#: "In his nightly address last night the president said": the occasion before the subject.
+_LEAD_OCCASION = re.compile(
+    r"\s*(?:In|During|At)\s+(?:his|her|its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:address|"
+    r"speech|statement|interview|briefing|remarks|post|video|message|conference|appearance)"
+    r"(?:\s+(?:last\s+night|yesterday|today|on\s+[A-Z]\w+|this\s+\w+|last\s+\w+))?,?\s+"
+    r"(?=(?:the|a|an|[A-Z]))"
+)
+#: A phrase that cannot be the subject of a reporting verb: a preposition, a subordinator or a
+#: participle opens it.
+_NOT_A_SUBJECT = re.compile(
+    r"(?:Following|After|Before|Under|Since|During|Despite|Amid|Given|Without|If|Unless|"
+    r"Whether|Once|Until|[A-Z][a-z]+ing\s+(?:up|out|on|over|in|together)?)\b(?!\s*$)"
+)
+
+
 _ZERO_RELATIVE = re.compile(
     r"^.*\d[\d,]*\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$"
 )
@@ -423,10 +438,12 @@ def _speaker_in(before: str) -> _Speaker | None:
     named = _NAME_AND.search(before[:start])
     if named and before[start : start + 1].isupper():
         start = named.start("words")  # "the EU Intelligence and Situation Centre": one name
-    lead = _LEAD_TIME.match(before, start)
+    lead = _LEAD_TIME.match(before, start) or _LEAD_OCCASION.match(before, start)
     if lead:
         start = lead.end()  # "In April the agency said": the agency
     np = re.sub(r"^one\s+of\s+", "", before[start:].strip())
+    if _NOT_A_SUBJECT.match(np):
+        return None  # "Following the agreement announced in June", "Adding up estimates"
     np = re.sub(r"\s+(?:did|does|do)$", "", np)  # "The agency did not say": the agency
     pronoun = re.search(r"(?<=\s)(?P<p>we|he|she|they|it)$", np, re.IGNORECASE)
     if pronoun and not re.search(r"\b(?:that|who|which)\s", np):
@@ -498,9 +515,16 @@ _REDUCED_AGENT = re.compile(
     r"(?:[^.;,]|,(?=\d)){0,40}?,\s+(?:\w+ly\s+)?(?:provided|given|released|compiled|supplied|"
     rf"published|issued)\s+by\s+(?P<np>(?:(?:the|a|an)\s+)?{NAME_PHRASE})"
 )
+#: "the estimate published earlier this month by the NIS that about 4,700": its publisher.
+_PUBLISHED_BY_THAT = re.compile(
+    r"\b(?:figures?|estimates?|numbers?|tally|count|data|assessments?|toll)\s+(?:\w+ly\s+)?"
+    r"(?:provided|given|released|compiled|supplied|published|issued)"
+    r"(?:\s+(?:earlier|later|last|this|in|on)(?:\s+[\w-]+){1,2})?\s+by\s+"
+    r"(?P<np>(?:(?:the|a|an)\s+)?[A-Z][^,;.“\"]*?)(?=\s+that\b)"
+)
 _AGENT_END = re.compile(
     r"\s+(?:to|as|after|before|during|when|while|and|with|for|last|this|on|in|at|that|since|"
-    r"who|which|early|late)\b.*$"
+    r"who|which|early|late|are|is|was|were|have|has|had|would|will)\b.*$"
 )
 
 
