@@ -451,3 +451,66 @@ def test_a_figure_after_killed_and_wounded_counts_both() -> None:
         "nearly 4,000."
     )
     assert [c[0] for c in _claims(text)] == ["casualties", "casualties"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "The video shows the destruction of three North Korean soldiers.",
+            [("killed", None, "exact", 3, 3)],
+        ),
+        (
+            "Total Russian combat losses since February 24, 2022 have reached 768,450 personnel.",
+            [("casualties", None, "exact", 768450, 768450)],
+        ),
+        (
+            "Several hundred of them are reported to have been wounded by mines.",
+            [("wounded", None, "vague", 200, 999)],
+        ),
+        (
+            "Only two North Koreans are known to be in Ukrainian hands.",
+            [("captured", None, "exact", 2, 2)],
+        ),
+        (
+            "Two servicemen of the Korean People's Army, captured by Ukrainian forces, spoke.",
+            [("captured", None, "exact", 2, 2)],
+        ),
+        (
+            "They were sent forward in groups of 20 to 30 without cover.",
+            [("troops", None, "range", 20, 30)],
+        ),
+        (
+            "The returning servicepersons, numbering about 300, were greeted by families.",
+            [("troops", None, "approx", 300, 300)],
+        ),
+        (
+            "North Korea is likely to keep a force of roughly 10,000 in Russia.",
+            [("troops", None, "approx", 10000, 10000)],
+        ),
+        ("She counted a few dozen soldiers.", [("troops", None, "vague", 24, 99)]),
+        (
+            "Some 4,000 troops were killed or wounded, some 600 of them fatally.",
+            [("casualties", None, "approx", 4000, 4000), ("killed", None, "approx", 600, 600)],
+        ),
+        (
+            "The number of North Korean soldiers killed in the fighting is about 2,000.",
+            [("killed", None, "approx", 2000, 2000)],
+        ),
+        (
+            "Some 4,000 of the 5,000 military builders have arrived.",
+            [
+                ("troops", "military builder", "approx", 4000, 4000),
+                ("troops", "military builder", "exact", 5000, 5000),
+            ],
+        ),
+        (
+            "North Korea sent 11,000 troops last fall and about 3,000 more early this year.",
+            [("troops", None, "exact", 11000, 11000), ("troops", None, "approx", 3000, 3000)],
+        ),
+    ],
+)
+def test_destruction_dated_tolls_raised_casualties_captives_and_partitives(
+    text: str, claims: list[tuple[str, str | None, str, float | None, float | None]]
+) -> None:
+    assert _claims(text) == claims

@@ -37,15 +37,15 @@ NOUNS: tuple[tuple[str, Measure, str | None], ...] = (
     (r"(?:laborers|labourers|workers)", "troops", "worker"),
     (r"newcomers|new\s+arrivals|replacements|reinforcements", "troops", "rotation"),
     (r"volunteers", "troops", "volunteers"),
-    (r"generals", "troops", "generals"),
+    (r"generals|general\s+officers", "troops", "generals"),
     (r"officers", "troops", "officers"),
     (r"prisoners\s+of\s+war|POWs|prisoners|captives", "captured", None),
     (r"casualties|losses", "casualties", None),
     (r"fatalities|deaths|dead|bodies|corpses|martyrs", "killed", None),
     (
-        r"(?:members|servicemen|soldiers|personnel)\s+of\s+(?:the|its|their)\s+"
-        r"(?:armed\s+forces|army|military)(?:\s+of\s+the\s+(?:DPRK|Democratic\s+People's\s+"
-        r"Republic\s+of\s+Korea|Russian\s+Federation))?",
+        r"(?:members|servicemen|soldiers|personnel)\s+of\s+(?:(?:the|its|their)\s+"
+        r"(?:armed\s+forces|army|military)|the\s+Korean\s+People['’]s\s+Army)(?:\s+of\s+the\s+(?:DPRK|"
+        r"Democratic\s+People's\s+Republic\s+of\s+Korea|Russian\s+Federation))?",
         "troops",
         None,
     ),
@@ -85,6 +85,7 @@ _CASUALTY_WORDS: dict[str, Measure] = {
     "missing": "missing",
     "casualties": "casualties",
     "killing": "killed",
+    "fatally": "killed",
     "wounding": "wounded",
     "injuring": "wounded",
     "capturing": "captured",
@@ -98,6 +99,10 @@ _CASUALTY_WORDS: dict[str, Measure] = {
     "executing": "killed",
     "execution": "killed",
     "executions": "killed",
+    "destroyed": "killed",
+    "destruction": "killed",
+    "liquidated": "killed",
+    "liquidation": "killed",
 }
 #: Nouns that count people only with a casualty word, a hedge or an antecedent: "two men",
 #: "300 people", "others", "North Koreans" are not troop counts by themselves.
@@ -122,12 +127,15 @@ _CASUALTY = (
     # "nine fighters had fallen while clearing mines" (not "had fallen to 3,000")
     r"fallen(?!\s+(?:to|by|from|below|sharply|off|back|short|silent|behind|into|under|apart|out)\b)|"
     # "nine comrades laid down their lives": state media's words for the killed
-    r"(?:laid\s+down|gave|sacrificed|lost)\s+(?:their|his|her)\s+(?:precious\s+)?lives)"
+    r"(?:laid\s+down|gave|sacrificed|lost)\s+(?:their|his|her)\s+(?:precious\s+)?lives|"
+    # "Around 4,700 ... killed or wounded, some 600 of them fatally"
+    r"fatally)"
     r"(?:\s*(?:,|and|or|and/or)\s+(?P<cas2>killed|wounded|injured|captured|missing))?"
 )
 _AUX = (
     r"(?:(?:have|has|had|were|was|are|is|been|being|reportedly|already|since|all|both|now|still|"
-    r"listed\s+as|reported\s+as|reported|declared|presumed|feared|officially|confirmed)\s+)"
+    r"listed\s+as|reported\s+as|(?:reported|believed|thought|said|estimated|feared|known|"
+    r"understood)\s+to\s+have|reported|declared|presumed|feared|officially|confirmed)\s+)"
 )
 _PRED = re.compile(
     rf"^\s*(?:,\s*)?(?:who\s+|that\s+)?{_AUX}{{0,3}}{_CASUALTY}\b",
@@ -154,7 +162,7 @@ _REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:remainder|rest|balance)\s*,\s*$", re
 _MORE_AFTER = re.compile(
     r"^\s+more(?!\s+than\b)(?=\s*(?:[,.;:)\"”]|$|\s+(?:to|were|was|are|is|have|had|would|will|"
     r"could|may|might|before|by|in|on|at|over|within|since|and|or|from|during|this|next|last|"
-    r"soon|later|each|every|per|a|being|be)\b))",
+    r"soon|later|early|mid|late|each|every|per|a|being|be)\b))",
     re.IGNORECASE,
 )
 _DEPLOYING_BEFORE = re.compile(
@@ -165,7 +173,8 @@ _DEPLOYING_BEFORE = re.compile(
 )
 #: "returned home", "remain in Russian captivity": people held as prisoners, or freed from it.
 _CAPTIVE_AFTER = re.compile(
-    r"^\s*(?:,\s*)?(?:who\s+)?(?:(?:have|has|had|were|was|are|is|been|being|still|now)\s+){0,3}"
+    r"^\s*(?:,\s*)?(?:who\s+)?(?:(?:have|has|had|were|was|are|is|been|being|still|now|known\s+to\s+be|"
+    r"believed\s+to\s+be|thought\s+to\s+be|said\s+to\s+be|reported\s+to\s+be)\s+){0,3}"
     r"(?:returned\s+(?:home|from\s+captivity)|released\s+from\s+captivity|swapped|"
     r"(?:remain|remained|are|were|held)\s+in\s+(?:\w+\s+)?captivity|held\s+captive|"
     r"held\s+as\s+prisoners|in\s+(?:the\s+)?custody|prisoner|captive|"
@@ -226,7 +235,7 @@ _NOUN = re.compile(
     rf"^{_Q}\s+(?:of\s+)?(?P<mods>(?:{_MOD}\s+){{0,4}}?)(?P<noun>{_NOUN_RE})\b(?!-)",
 )
 _PARTITIVE = re.compile(
-    rf"^\s+of\s+(?:(?P<pron>them|whom|us)|(?:those|these|the|its|their|our)\s+"
+    rf"^\s+of\s+(?:(?P<pron>them|whom|us)|(?:those|these|the|its|their|our)\s+(?:[\d,]+\s+)?"
     r"(?:(?:most|more|less|seriously|severely|badly|critically|lightly|gravely|precious|"
     r"beloved|brave|heroic)\s+){0,2}"
     rf"(?:(?P<adj>(?:{_CAS_WORD})(?:\s+(?:and|or)\s+(?:{_CAS_WORD}))?)|"
@@ -242,13 +251,15 @@ _VERB_BEFORE = re.compile(
     r"\b(?P<verb>killed|wounded|injured|captured|took\s+prisoner|taken\s+prisoner|lost|killing|"
     r"wounding|injuring|capturing|executed|executing|executions?\s+of|"
     r"killed\s+(?:and|or)\s+wounded|killed\s+(?:and|or)\s+injured|[\"“]?eliminated[\"”]?|"
-    r"eliminating|holds|held|holding|(?:the\s+)?capture\s+of)\s+$",
+    r"eliminating|holds|held|holding|(?:the\s+)?capture\s+of|destroyed|(?:the\s+)?destruction\s+of|"
+    r"liquidated|(?:the\s+)?liquidation\s+of)\s+$",
     re.IGNORECASE,
 )
 _TOLL_BEFORE = re.compile(
     rf"^.*\b(?P<noun>casualties|losses|death\s+toll|toll|deaths|fatalities|dead|wounded|injured|"
     rf"number\s+of\s+(?:{_MOD}\s+){{0,3}}(?:troops|soldiers|personnel|dead|casualties|wounded))\b"
-    r"(?:[^.;\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60}?\b(?:reached|reach|rose\s+to|risen\s+to|"
+    r"(?:[^.;\d]|(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d,])\d{1,2}(?=,?\s+(?:19|20)\d\d)){0,60}?"
+    r"\b(?:reached|reach|rose\s+to|risen\s+to|"
     r"rising\s+to|climbed\s+to|stood\s+at|amounted\s+to|"
     r"stands\s+at|totall?ed|topped|numbered|numbers?|totals?|hit|to|at|of|was|were|is|are|now)"
     r"\s+[\"“]?$",
@@ -260,7 +271,8 @@ _TOLL_HEDGE_VERB = re.compile(
 )
 #: "the units, which ... numbered about 11,000": a troop total given after the noun.
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:troops|soldiers|forces|units|contingent|force|personnel|deployment)\b[^.;\d]{0,60}?"
+    r"\b(?:troops|soldiers|forces|units|contingent|force|personnel|deployment|servicemen|"
+    r"servicepersons|sappers|builders|workers)\b[^.;\d]{0,60}?"
     r"\b(?:numbered|numbering|number|totall?ed|totall?ing|totals?|(?:has\s+|had\s+|have\s+)?"
     r"(?:since\s+)?(?:risen|rose|grown|grew|climbed|reached|reach|stands|stood)(?:\s+(?:to|at))?)"
     r"\s+$",
@@ -377,7 +389,7 @@ _AMONG_BEFORE = re.compile(
 #: "groups of", "columns of", "a regiment of": a unit whose size follows.
 _GROUP_OF = re.compile(
     r"\b(?:groups|columns|waves|squads|teams|platoons|bands|batches|regiment|battalion|brigade|"
-    r"company|detachment|unit|contingent|"
+    r"company|detachment|unit|contingent|force|"
     # "a second group of 500 or more", "the first batch of about 1,500"
     r"(?:first|second|third|fourth|fifth|next|new|initial|advance|further|another)\s+"
     r"(?:group|batch|wave|echelon|rotation)|"
@@ -389,7 +401,7 @@ _GROUP_OF = re.compile(
 _GROUP_END = re.compile(
     r"^\s*(?:[,.;:)\"”]|$|(?:or\s+(?:more|so)|each|every|apiece|is|was|were|are|will|would|"
     r"could|may|might|due|to|had|has|have|left|arrived|followed|went|set|in|by|from|at|on|for|"
-    r"and|with|who|that|which|across|through|into|toward|towards|along|over|under)\b)",
+    r"and|with|without|who|that|which|across|through|into|toward|towards|along|over|under)\b)",
     re.IGNORECASE,
 )
 _GROUP_PEOPLE = re.compile(
@@ -592,6 +604,10 @@ _BRINGING_BEFORE = re.compile(
 )
 
 
+_CASUALTY_AFTER_NOUN = re.compile(
+    r"\s+(?P<cas>killed|wounded|injured|captured|missing)"
+    r"(?:\s+(?:and|or|and/or)\s+(?P<cas2>killed|wounded|injured|captured|missing))?\b"
+)
 _SECOND_CASUALTY = re.compile(
     r"\s+(?:and|or|and/or)\s+(?P<cas>killed|wounded|injured|captured|missing)\b"
 )
@@ -650,6 +666,10 @@ def _toll_binding(
     if noun_word.startswith("number of"):
         inner = noun_word.split()[-1]
         measure = _CASUALTY_WORDS.get(inner, "troops")
+        then = _CASUALTY_AFTER_NOUN.match(before, toll.end("noun"))
+        if measure == "troops" and then:
+            # "the number of North Korean soldiers killed in the fighting is about 2,000"
+            measure = _casualty(then.group("cas"), then.group("cas2"))
     elif noun_word == "toll":
         # a bare "toll" points back to the figure just given ("put the toll at about 3,000")
         measure = previous if previous in _CASUALTY_MEASURES and previous else "killed"

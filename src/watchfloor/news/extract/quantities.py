@@ -75,6 +75,7 @@ VAGUE: dict[str, tuple[float, float]] = {
     "a few hundred": (200, 999),
     "few hundred": (200, 999),
     "several dozen": (24, 99),
+    "a few dozen": (24, 99),
     "dozens": (24, 99),
     "hundreds": (200, 999),
     "thousands": (2_000, 9_999),
