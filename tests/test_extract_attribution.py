@@ -1852,3 +1852,69 @@ def test_a_spokesperson_for_a_body_is_the_body_under_its_aliases() -> None:
     text = "A spokesperson for Ukraine's Security Service said dozens of soldiers were surrounded."
     aliases = {"security service of ukraine": "Security Service of Ukraine"}
     assert _chain(text, aliases)[0] == "Security Service of Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        (
+            "We start in Ukraine, where President Volodymyr Zelensky says more than 3,000 "
+            "soldiers have been killed.",
+            "Volodymyr Zelensky",
+        ),
+        (
+            "The other, a 26-year-old sniper named Ri, said his battalion of roughly 500 "
+            "soldiers had been destroyed.",
+            "Ri",
+        ),
+        (
+            "Dr Ellen Pryce, a Korea specialist, said the builders could number as many as 10,000.",
+            "Ellen Pryce",
+        ),
+        (
+            "A third source, in Ryanggang province, said officials had recruited about 100 "
+            "young men.",
+            "source in Ryanggang province",
+        ),
+    ],
+)
+def test_where_clauses_named_appositives_titles_and_sources_placed(text: str, origin: str) -> None:
+    assert _chain(text)[0] == origin
+
+
+def test_another_source_is_described_as_the_source_before() -> None:
+    text = (
+        "North Korea plans to send more troops, a Japanese government source said. Another "
+        "source said Pyongyang might also send several thousand workers."
+    )
+    assert _chain(text)[0] == "Japanese government source"
+
+
+def test_a_document_compiled_by_a_ministry_is_the_ministrys() -> None:
+    text = (
+        "TOKYO -- Japan's annual defense white paper, compiled by the Defense Ministry and "
+        "approved by the Cabinet, warns that North Korea has sent more than 10,000 troops."
+    )
+    claims = extract_claims(text, published=PUB, outlet="Mainichi", nlp="rules")
+    assert claims[0].attribution[0] == "Japanese Defense Ministry"
+
+
+def test_the_short_name_of_a_body_named_in_full_before() -> None:
+    text = (
+        "Around 4,700 troops were killed or wounded, South Korea's Joint Chiefs of Staff said.\n\n"
+        "In a report, the Joint Chiefs of Staff (JCS) said the North had deployed around "
+        "15,000 soldiers."
+    )
+    assert _chain(text)[0] == "South Korean Joint Chiefs of Staff"
+
+
+def test_a_series_title_over_a_byline_is_no_interviewee() -> None:
+    text = (
+        "Critical Questions, by Hannah Lowell and Park Ji-hoon\n\n"
+        "Q1: How many troops have gone?\n\n"
+        "A1: Our best estimate is that between 14,000 and 16,000 troops have gone.\n\n"
+        "Q2: Will more follow?\n\n"
+        "A2: We assess that a rotation of about 4,000 fresh troops began in May."
+    )
+    claims = extract_claims(text, published=PUB, outlet="CSIS", nlp="rules")
+    assert [c.attribution[0] for c in claims] == ["CSIS", "CSIS"]

@@ -437,7 +437,8 @@ _QUOTE_LABEL = re.compile(r"\W*(?P<label>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]
 _PARAGRAPH = re.compile(r"[^\n]+")
 #: The person an interview's introduction names first ("Ri Kwang-su (a pseudonym) served ...").
 _INTRODUCED = re.compile(
-    r"(?:^|\n)\W*(?P<name>[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+){1,2})\b(?!['’]s)"
+    # (not a series title over a byline: "Critical Questions, by A and B")
+    r"(?:^|\n)\W*(?P<name>[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+){1,2})\b(?!['’]s|,?\s+by\b)"
 )
 
 

@@ -148,6 +148,33 @@ class _Context:
                 # "the intelligence agency" after HUR was named: HUR, not the home country's
                 found = self._antecedent(raw)
                 names[i] = found if found != raw or not qualified else names[i]
+        for i, raw in enumerate(raw_names):
+            if names[i] == raw and _SHORT_BODY.search(raw) and raw[:1].isupper():
+                # "the Joint Chiefs of Staff" after "South Korea's Joint Chiefs of Staff": the
+                # body named in full before
+                tail = re.compile(rf"(?<![\w-]){re.escape(raw.casefold())}$")
+                fuller = next(
+                    (
+                        c
+                        for r, c in reversed(self.recent)
+                        if len(r) > len(raw) and tail.search(r.casefold()) and " and " not in r
+                    ),
+                    None,
+                )
+                names[i] = fuller or names[i]
+            if _ANOTHER_SOURCE.fullmatch(raw.strip()):
+                # "Another source said", "a third source": described as the source before
+                earlier = next(
+                    (
+                        c
+                        for r, c in reversed(self.recent)
+                        if "source" in c.lower()
+                        and len(c.split()) > 1
+                        and not _ANOTHER_SOURCE.fullmatch(c)
+                    ),
+                    None,
+                )
+                names[i] = earlier or names[i]
         for raw, canonical in zip(raw_names, names, strict=True):
             if not raw.lower().startswith(("he", "she", "it", "they", "we")) or " " in raw:
                 self.recent.append((raw, canonical))
@@ -230,6 +257,18 @@ class _Context:
         if self.outlet and self.institutional and cls & set(self.outlet.lower().split()):
             return self.outlet  # a ministry's own release speaking of "the Department"
         return raw
+
+
+#: A body's name a report may shorten after naming it in full ("the Joint Chiefs of Staff").
+_SHORT_BODY = re.compile(
+    r"\s(?:Staff|Ministry|Council|Committee|Command|Office|Directorate|Headquarters|Service|"
+    r"Agency)$"
+)
+_ANOTHER_SOURCE = re.compile(
+    r"(?:(?:another|other|second|third|fourth|fifth|a\s+(?:second|third|fourth|fifth))\s+)"
+    r"(?:source|informant|resident)",
+    re.IGNORECASE,
+)
 
 
 def _distance(mention: Mention, quantity: Quantity) -> int:

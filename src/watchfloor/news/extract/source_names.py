@@ -207,6 +207,10 @@ OUTLET_HOMES: dict[str, str] = {
             "dong-a",
             "arirang",
             "ytn",
+            "donga",
+            "kbs world",
+            "newsis",
+            "news1",
         ),
         "South Korean",
     ),
@@ -235,7 +239,10 @@ OUTLET_HOMES: dict[str, str] = {
         ),
         "Russian",
     ),
-    **dict.fromkeys(("kyodo", "nhk", "asahi", "yomiuri", "nikkei"), "Japanese"),
+    **dict.fromkeys(
+        ("kyodo", "nhk", "asahi", "yomiuri", "nikkei", "mainichi", "jiji", "japan times", "sankei"),
+        "Japanese",
+    ),
 }
 #: Bodies every country has, named without a country in a national outlet's own copy.
 _UNQUALIFIED_BODIES = re.compile(
@@ -456,7 +463,9 @@ def clean_source(text: str) -> str:
     person_of = _PERSON_OF_BODY.match(name)
     if person_of and not _ORG_IN_NAME.search(person_of.group("person")):
         name = person_of.group("person")
-    name = re.sub(r"^(?:But|And|Yet|So|Still|Now|Meanwhile|However,?|As|Another|By)\s+", "", name)
+    name = re.sub(
+        r"^(?:But|And|Yet|So|Still|Now|Meanwhile|However,?|As|Another(?!\s+source)|By)\s+", "", name
+    )
     # "Reports in Western media claiming": the media that carried them
     name = _REPORTS_IN.sub("", name)
     name = _TRAILING_AUXILIARY.sub("", name)  # "Seoul has so far (assessed)"
@@ -558,7 +567,7 @@ def clean_source(text: str) -> str:
         and tokens[1].lower() not in ("at", "of", "in", "from", "with", "for", "to", "on")
     ):
         tokens = tokens[1:]  # "Lawmaker Lee Seong-kweun", not "official at the JCS"
-    if len(tokens) == 2 and tokens[0].lower().rstrip(".") in ("mr", "ms", "mrs", "dr", "prof"):
+    if len(tokens) in (2, 3) and tokens[0].lower().rstrip(".") in ("mr", "ms", "mrs", "dr", "prof"):
         tokens = tokens[1:]  # "Mr Yoo": the surname, given its full name from the text later
     lowered = [i for i, tok in enumerate(tokens) if tok.lower() in _TITLES]
     if lowered and len(tokens) - lowered[-1] - 1 >= 2:

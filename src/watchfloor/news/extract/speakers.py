@@ -44,7 +44,7 @@ _ADVERBIAL = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s*$")
 _BOUNDARY = re.compile(
-    r"(?:^(?:[Aa]s\s+)?|,?\s+(?:said|says|added|adds)\s+(?:that\s+)?|"
+    r"(?:^(?:[Aa]s\s+)?|,?\s+(?:said|says|added|adds)\s+(?:that\s+)?|,?\s+where\s+|"
     r",\s+(?:(?:and|but|while|with|as|when|after|which|because|although|though|that)\s+)?|"
     r";\s+|\s+that\s+|\s*[—–]\s*|\s+-\s+|[\"“”]\s*|\s+and\s+|\s+but\s+|\s+while\s+|"
     r"\s+with\s+|\s+after\s+|\s+as\s+|\s+when\s+|\s+because\s+|\s+which\s+|:\s+)"
@@ -269,6 +269,14 @@ _LEAD_TIME = re.compile(
 )
 
 
+_NAMED_IN_APPOSITIVE = re.compile(
+    r"\b(?:named|called|identified\s+as|who\s+gave\s+his\s+name\s+(?:only\s+)?as)\s+"
+    r"(?P<n>[A-Z][a-z'’-]+(?:[\s-][A-Z][a-z'’-]+){0,2})$"
+)
+_AUTHORED_BY = re.compile(
+    r"(?:compiled|prepared|drafted|written|produced|published|issued)\s+by\s+"
+    r"(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})(?:\s+(?:and|on|in)\b.*)?$"
+)
 #: "In his nightly address last night the president said": the occasion before the subject.
 _LEAD_OCCASION = re.compile(
     r"\s*(?:In|During|At)\s+(?:his|her|its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:address|"
@@ -327,6 +335,10 @@ _ROLE_BEFORE_NAME = re.compile(
     r"(?:[a-z-]+\s+){0,2}(?:lawmaker|legislator|spokes(?:man|woman|person)|analyst|official|"
     r"commander|governor|minister|envoy|researcher|expert)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}$"
 )
+
+
+def _leading(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def _speaker_in(before: str) -> _Speaker | None:
@@ -398,6 +410,15 @@ def _speaker_in(before: str) -> _Speaker | None:
         cut = max((m.start() for m in re.finditer(r",(?!\d)", head)), default=-1)
         if cut > 0:
             appositive = head[cut + 1 :].strip()
+            named_as = _NAMED_IN_APPOSITIVE.search(appositive)
+            if named_as:
+                # "The other, a 26-year-old sniper named Ri, said": Ri
+                return _Speaker(cut + 1 + appositive.find(named_as.group("n")), named_as.group("n"))
+            author = _AUTHORED_BY.match(appositive)
+            if author:
+                # "Japan's defense white paper, compiled by the Defense Ministry and approved by
+                # the Cabinet, warns": the author
+                return _Speaker(cut + 1 + appositive.find(author.group("np")), author.group("np"))
             known = _KNOWN_AS.match(appositive)
             if known:
                 return _Speaker(cut, known.group(1))
@@ -412,6 +433,16 @@ def _speaker_in(before: str) -> _Speaker | None:
             relayed = _RELAYED.match(appositive)
             if citing:
                 cited = citing.group(1)
+            elif re.match(
+                r"(?:in|from|at|inside|within|near|close\s+to)\s", appositive
+            ) and re.fullmatch(
+                r"(?:another|(?:a|the)\s+(?:second|third|fourth|other|separate))\s+source",
+                head[:cut].strip().split(",")[-1].strip(),
+                re.I,
+            ):
+                # "A third source, in Ryanggang province, said": the source where it is
+                start = head[:cut].rfind(",") + 1
+                return _Speaker(start + _leading(head[start:cut]), f"source {appositive}")
             elif re.match(r"(?:an?)\s", appositive) and re.fullmatch(
                 r"(?:another|a\s+(?:second|third|fourth|separate))\s+sources?",
                 head[:cut].strip().split(",")[-1].strip(),
