@@ -514,3 +514,47 @@ def test_destruction_dated_tolls_raised_casualties_captives_and_partitives(
     text: str, claims: list[tuple[str, str | None, str, float | None, float | None]]
 ) -> None:
     assert _claims(text) == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "A document records that 263 soldiers were evacuated with wounds from the front.",
+            [("wounded", None, "exact", 263, 263)],
+        ),
+        (
+            "The summary notes that 18 of the wounded later died in hospital.",
+            [("killed", None, "exact", 18, 18)],
+        ),
+        (
+            "In the exchange, 185 servicemen and 20 civilians were returned to Ukraine.",
+            [("captured", None, "exact", 185, 185), ("captured", None, "exact", 20, 20)],
+        ),
+        ("300 civilians were killed in the strike.", []),
+        (
+            "Kim congratulated the hundreds of officers and men of the regiment.",
+            [("troops", None, "vague", 200, 999)],
+        ),
+        (
+            "He said that nine comrades of the regiment had laid down their lives.",
+            [("killed", None, "exact", 9, 9)],
+        ),
+        (
+            "A fresh detachment of engineers had already been dispatched.",
+            [("troops", None, "unknown", None, None)],
+        ),
+        (
+            "In November, Russian personnel losses totalled 45,720.",
+            [("casualties", None, "exact", 45720, 45720)],
+        ),
+        (
+            "The agency believed that the dead included 40 or more officers.",
+            [("killed", "officers", "lower", 40, None)],
+        ),
+    ],
+)
+def test_wounds_later_deaths_exchanges_comrades_detachments_and_the_dead(
+    text: str, claims: list[tuple[str, str | None, str, float | None, float | None]]
+) -> None:
+    assert _claims(text) == claims

@@ -38,6 +38,7 @@ NOUNS: tuple[tuple[str, Measure, str | None], ...] = (
     (r"newcomers|new\s+arrivals|replacements|reinforcements", "troops", "rotation"),
     (r"volunteers", "troops", "volunteers"),
     (r"generals|general\s+officers", "troops", "generals"),
+    (r"officers\s+and\s+men", "troops", None),
     (r"officers", "troops", "officers"),
     (r"prisoners\s+of\s+war|POWs|prisoners|captives", "captured", None),
     (r"casualties|losses", "casualties", None),
@@ -51,13 +52,15 @@ NOUNS: tuple[tuple[str, Measure, str | None], ...] = (
     ),
     (
         # "nine members of an engineering regiment", "fighters of the storm battalion"
-        r"(?:members|fighters|servicemen|soldiers)\s+of\s+(?:the|its|their|an?)\s+"
+        r"(?:members|fighters|servicemen|servicepersons|soldiers|comrades|officers\s+and\s+men)\s+of\s+"
+        r"(?:the|its|their|an?)\s+"
         r"(?:[\w-]+\s+){0,2}(?:regiment|unit|brigade|battalion|division|corps|detachment)",
         "troops",
         None,
     ),
     (
-        r"soldiers|troops|personnel|forces|servicemen|service\s*members|fighters|men|infantrymen|"
+        r"soldiers|troops|personnel|forces|servicemen|servicepersons|service\s*members|fighters|"
+        r"men|infantrymen|civilians|"
         r"infantry|mercenaries|recruits|conscripts|reservists|marines|paratroopers|"
         r"military\s+personnel|people|nationals|citizens|others|comrades|sons|heroes|"
         r"(?:North\s+|South\s+)?Koreans|Russians|Ukrainians",
@@ -79,6 +82,7 @@ _CASUALTY_WORDS: dict[str, Measure] = {
     "wounded": "wounded",
     "injured": "wounded",
     "injuries": "wounded",
+    "wounds": "wounded",
     "captured": "captured",
     "surrendered": "captured",
     "prisoner": "captured",
@@ -107,7 +111,7 @@ _CASUALTY_WORDS: dict[str, Measure] = {
 #: Nouns that count people only with a casualty word, a hedge or an antecedent: "two men",
 #: "300 people", "others", "North Koreans" are not troop counts by themselves.
 _WEAK_NOUNS = frozenset(
-    {"men", "people", "nationals", "citizens", "officers", "others", "sons", "heroes"}
+    {"men", "people", "nationals", "citizens", "officers", "others", "sons", "heroes", "civilians"}
 )
 _HEDGE_OK = frozenset({"men", "officers"})
 
@@ -124,6 +128,7 @@ _CAS_WORD = r"killed|wounded|injured|captured|missing|dead"
 _CASUALTY = (
     r"(?P<cas>killed|dead|died|deaths|fatalities|wounded|injured|injuries|captured|"
     r"taken\s+prisoner|surrendered|went\s+missing|missing|casualties|perished|martyred|"
+    r"(?:evacuated|hospitali[sz]ed)\s+with\s+(?:wounds|injuries)|"
     # "nine fighters had fallen while clearing mines" (not "had fallen to 3,000")
     r"fallen(?!\s+(?:to|by|from|below|sharply|off|back|short|silent|behind|into|under|apart|out)\b)|"
     # "nine comrades laid down their lives": state media's words for the killed
@@ -133,7 +138,8 @@ _CASUALTY = (
     r"(?:\s*(?:,|and|or|and/or)\s+(?P<cas2>killed|wounded|injured|captured|missing))?"
 )
 _AUX = (
-    r"(?:(?:have|has|had|were|was|are|is|been|being|reportedly|already|since|all|both|now|still|"
+    r"(?:(?:have|has|had|were|was|are|is|been|being|reportedly|already|since|all|both|now|still|later|"
+    r"subsequently|"
     r"listed\s+as|reported\s+as|(?:reported|believed|thought|said|estimated|feared|known|"
     r"understood)\s+to\s+have|reported|declared|presumed|feared|officially|confirmed)\s+)"
 )
@@ -179,6 +185,9 @@ _CAPTIVE_AFTER = re.compile(
     r"(?:remain|remained|are|were|held)\s+in\s+(?:\w+\s+)?captivity|held\s+captive|"
     r"held\s+as\s+prisoners|in\s+(?:the\s+)?custody|prisoner|captive|"
     # "Two North Korean soldiers held by Ukraine", "in Ukrainian custody"
+    # "were returned to Ukraine", "had been returned in Friday's exchange", "freed from captivity"
+    r"returned\s+(?:to\s+(?:Ukraine|Russia|Kyiv)\b|in\b[^.;]{0,30}\bexchange)|"
+    r"(?:freed|released)\s+from\s+(?:\w+\s+)?captivity|"
     r"held\s+by\s+(?:Ukraine|Kyiv|the\s+Ukrainians|Ukrainian\s+(?:forces|troops|authorities|"
     r"army|military|intelligence|special\s+forces))|in\s+Ukrainian\s+(?:custody|hands|captivity))\b",
     re.IGNORECASE,
@@ -272,7 +281,7 @@ _TOLL_HEDGE_VERB = re.compile(
 #: "the units, which ... numbered about 11,000": a troop total given after the noun.
 _TOTAL_BEFORE = re.compile(
     r"\b(?:troops|soldiers|forces|units|contingent|force|personnel|deployment|servicemen|"
-    r"servicepersons|sappers|builders|workers)\b[^.;\d]{0,60}?"
+    r"servicepersons|sappers|builders|workers)\b(?!\s+(?:losses|casualties))[^.;\d]{0,60}?"
     r"\b(?:numbered|numbering|number|totall?ed|totall?ing|totals?|(?:has\s+|had\s+|have\s+)?"
     r"(?:since\s+)?(?:risen|rose|grown|grew|climbed|reached|reach|stands|stood)(?:\s+(?:to|at))?)"
     r"\s+$",
@@ -383,7 +392,8 @@ def bind_measure(
 _CASUALTY_MOD = re.compile(r"\b(?:wounded|injured|captured|missing|dead|fallen)\b", re.IGNORECASE)
 _AMONG_BEFORE = re.compile(
     r"(?:\bamong\s+the\s+(?P<cas>dead|killed|wounded|injured|captured|missing|casualties)\s+"
-    r"(?:were|was|are|is)|\b(?:remains|bodies|coffins|graves)\s+of)\s+$",
+    r"(?:were|was|are|is)|\bthe\s+(?P<cas2>dead|killed|wounded|injured|casualties)\s+"
+    r"(?:also\s+)?(?:included|include|includes)|\b(?:remains|bodies|coffins|graves)\s+of)\s+$",
     re.IGNORECASE,
 )
 #: "groups of", "columns of", "a regiment of": a unit whose size follows.
@@ -476,7 +486,7 @@ def _bind(
     among = _AMONG_BEFORE.search(before) if noun else None
     if noun and among:
         # "Among the dead were at least four officers", "the remains of about 100 soldiers"
-        word = (among.group("cas") or "dead").lower()
+        word = (among.group("cas") or among.group("cas2") or "dead").lower()
         measure = "captured" if word == "prisoners" else _casualty(word, None)
         subject = (noun.group("mods") + noun.group("noun")).strip()
         return Binding(measure, _noun_measure(noun.group("noun"))[1], subject, end + noun.end())
@@ -540,6 +550,18 @@ def _noun_binding(
     rest = after[noun.end() :]
     pred = _PRED.match(rest)
     captive = _CAPTIVE_AFTER.match(rest) if not pred else None
+    shared = _SHARED_PREDICATE.match(rest) if not (pred or captive) else None
+    if shared:
+        # "185 servicemen and 20 civilians were returned to Ukraine": the second count's verb
+        captive = _CAPTIVE_AFTER.match(rest[shared.end() :])
+        shared_pred = _PRED.match(rest[shared.end() :])
+        if shared_pred and not captive:
+            measure_now = _casualty(shared_pred.group("cas"), shared_pred.group("cas2"))
+            rest_pred_measure: Measure | None = measure_now
+        else:
+            rest_pred_measure = None
+    else:
+        rest_pred_measure = None
     demonym = lowered.endswith(("koreans", "russians", "ukrainians"))
     more = _MORE_MOD.search(noun.group("mods")) or added
     measure, role = _noun_measure(noun_text)
@@ -547,8 +569,10 @@ def _noun_binding(
     if injured and measure == "troops":
         # "dozens of wounded North Korean soldiers": counted as wounded, whatever they do next
         measure = _casualty(injured.group(0), None)
+    if lowered == "civilians" and not captive:
+        return None  # civilians are counted here only as captives in an exchange
     if lowered in _WEAK_NOUNS or demonym:
-        weak_ok = bool(pred or verb or captive or injured)  # "101 fallen heroes"
+        weak_ok = bool(pred or verb or captive or injured or rest_pred_measure)
         if lowered in _HEDGE_OK and (hedge or noun.group("mods").strip()):
             weak_ok = True
         if lowered == "others" and previous is not None:
@@ -578,6 +602,8 @@ def _noun_binding(
     elif verb:
         measure = "casualties"
         role = None
+    elif rest_pred_measure:
+        measure, role = rest_pred_measure, None
     if measure == "troops" and role is None and (lowered in ("people", "nationals", "citizens")):
         return None
     as_casualty = _AS_CASUALTY.match(rest) if not pred else None
@@ -607,6 +633,10 @@ _BRINGING_BEFORE = re.compile(
 _CASUALTY_AFTER_NOUN = re.compile(
     r"\s+(?P<cas>killed|wounded|injured|captured|missing)"
     r"(?:\s+(?:and|or|and/or)\s+(?P<cas2>killed|wounded|injured|captured|missing))?\b"
+)
+_SHARED_PREDICATE = re.compile(
+    r"\s+and\s+(?:(?:about|around|some|more\s+than|at\s+least|nearly)\s+)?[\d,]+\s+"
+    r"(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+(?=\s+(?:were|was|had|have|are|is)\b)"
 )
 _SECOND_CASUALTY = re.compile(
     r"\s+(?:and|or|and/or)\s+(?P<cas>killed|wounded|injured|captured|missing)\b"
@@ -695,9 +725,11 @@ _UNKNOWN = re.compile(
     # "expected to send replacements": an unsized dispatch
     r"|(?<=send\s)(?:replacements|reinforcements)|(?<=dispatch\s)(?:replacements|reinforcements)"
     r"|(?<=deploy\s)(?:replacements|reinforcements)"
-    r"|(?:a|another)\s+(?:second|new|further|fresh|third)\s+(?:\w+\s+)?"
-    r"(?:transport|wave|contingent|batch|group|deployment|rotation)\s+of\s+"
-    rf"(?:{_MOD}\s+){{0,3}}?(?:troops|soldiers|forces|personnel))\b",
+    r"|(?:(?:[Aa]|[Aa]nother)\s+(?:second|new|further|fresh|third)|[Aa]nother)\s+(?:\w+\s+)?"
+    r"(?:transport|wave|contingent|batch|group|deployment|rotation|detachment|unit)\s+of\s+"
+    # "a fresh detachment of engineers", "another contingent of military builders"
+    rf"(?:{_MOD}\s+){{0,3}}?(?:troops|soldiers|forces|personnel|engineers|sappers|deminers|"
+    r"(?:military\s+)?builders|(?:construction\s+)?workers))\b",
 )
 _UNKNOWN_BLOCK = re.compile(
     r"(?:\d|dozen|hundred|thousand|million|dozens|hundreds|thousands|\bthe|\bthese|"
