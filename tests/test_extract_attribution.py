@@ -1918,3 +1918,64 @@ def test_a_series_title_over_a_byline_is_no_interviewee() -> None:
     )
     claims = extract_claims(text, published=PUB, outlet="CSIS", nlp="rules")
     assert [c.attribution[0] for c in claims] == ["CSIS", "CSIS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "outlet"),
+    [
+        (
+            "TOKYO, Jan. 15 (Jiji Press)--The government has estimated that the soldiers have "
+            "suffered nearly 3,000 casualties.",
+            "Japanese government",
+            "Jiji Press",
+        ),
+        (
+            "The Republic of Korea's National Intelligence Service said some 1,500 special "
+            "forces had been transported.",
+            "South Korean National Intelligence Service",
+            None,
+        ),
+        (
+            "The false claim of the south Korean puppet intelligence service that thousands of "
+            "our soldiers have been killed is a smear.",
+            "south Korean intelligence service",
+            None,
+        ),
+        (
+            "Rep. Nam Ki-hoon said the North would send 3,000 more troops, citing signs of "
+            "fresh recruitment.",
+            "Nam Ki-hoon",
+            None,
+        ),
+        (
+            "Colonel Rimantas Žukauskas said 10,000 or more North Korean soldiers remain.",
+            "Rimantas Žukauskas",
+            None,
+        ),
+        ("Colonel Kim Chol Nam said 17 wounded servicemen were treated.", "Kim Chol Nam", None),
+    ],
+)
+def test_datelines_without_spaces_long_owners_false_claims_signs_and_ranks(
+    text: str, origin: str, outlet: str | None
+) -> None:
+    claims = extract_claims(text, published=PUB, outlet=outlet, nlp="rules")
+    assert claims[0].attribution[0] == origin
+
+
+def test_interview_questions_and_correspondents_are_the_outlets_voice() -> None:
+    text = (
+        "DW: How many soldiers are fighting?\n\n"
+        "AHN: About 11,000 soldiers are there.\n\n"
+        "DW: Ukraine captured two soldiers in January. What did we learn?\n\n"
+        "AHN: Not much."
+    )
+    claims = extract_claims(text, published=PUB, outlet="DW", nlp="rules")
+    assert [c.attribution[0] for c in claims] == ["Ahn", "unattributed"]
+    transcript = (
+        "PRESENTER: We start in Kyiv.\n\n"
+        "HANNAH COLE (KYIV): Roughly 11,000 North Korean troops are in Kursk.\n\n"
+        "PRESENTER: Thank you.\n\n"
+        "HANNAH COLE (KYIV): Thank you."
+    )
+    claims = extract_claims(transcript, published=PUB, outlet="Sky News", nlp="rules")
+    assert [c.attribution[0] for c in claims] == ["unattributed"]

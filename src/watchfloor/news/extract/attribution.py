@@ -160,11 +160,12 @@ _THAT_AFTER = re.compile(
 )
 _CLAIMS = re.compile(
     r"(?:^|\b(?P<adj>(?:(?:foreign|western|media|press|news|recent|earlier|unconfirmed|"
-    r"unverified|some|other)\s+){1,2})|\b(?P<det>an?|the)\s+|\b(?=(?:claims?|reports?|"
+    r"unverified|some|other|false|absurd|groundless|baseless|fabricated|unfounded|sheer)\s+){1,2})|\b(?P<det>an?|the)\s+|\b(?=(?:claims?|reports?|"
     r"allegations?|accusations?|assertions?)\s+(?:(?:circulating|appearing|posted|published)\s+)?"
     r"(?:by|from|in|on)\s))(?P<noun>claims?|reports?|allegations?|accusations?|assertions?)"
-    # "Claims circulating on Russian Telegram channels that": the channels
-    r"(?:\s+(?:(?:circulating|appearing|posted|published)\s+)?(?P<rel>by|from|in|on)\s+"
+    # "Claims circulating on Russian Telegram channels that": the channels; "the false claim
+    # of the puppet intelligence service that"
+    r"(?:\s+(?:(?:circulating|appearing|posted|published)\s+)?(?P<rel>by|from|in|on|of(?=\s+the\s))\s+"
     r"(?P<by>[^,;.]+?))?"
     # "claims that ...", "claims in Ukrainian media of up to 6,000 ...": what they say follows
     r"(?:,\s+which\s+\w+)?\s+(?:that\b|of\s+(?=(?:[\w-]+\s+){0,3}(?:\d|(?:thousands|hundreds|dozens|"
@@ -535,7 +536,7 @@ def find_mentions(
             origin_names = tuple(name for name in _cited_names(cited_np) if name)
             add(match.start(), match.end(), origin_names, cited_np, "cited", False, True)
     for match in _CLAIMS.finditer(sentence):
-        explicit = match.group("rel") and match.group("rel").lower() in ("by", "in", "on")
+        explicit = match.group("rel") and match.group("rel").lower() in ("by", "in", "on", "of")
         if (
             match.group("adj") is None
             and match.start() > 0

@@ -70,7 +70,9 @@ def _cited_names(np: str) -> list[str]:
 _EVIDENCE = re.compile(
     r"(?:(?:new|recent|commercial|latest|own|high-resolution)\s+)*(?:satellite\s+)?"
     r"(?:imagery|images?|photos?|photographs?|pictures|footage|videos?|intercepts?|"
-    r"intercepted\s+\w+|documents?|records?|obituaries|evidence)",
+    r"intercepted\s+\w+|documents?|records?|obituaries|evidence|"
+    # "citing signs of fresh recruitment"
+    r"(?:signs|indications)(?:\s+of\b.*)?)",
     re.IGNORECASE,
 )
 

@@ -264,6 +264,8 @@ def extract_claims(
             quoted = _QUOTE_LABEL.match(sentence)
             if labels:
                 context.label = labels.get(label.group("label")) if label else None
+                if context.label and outlet and context.label.casefold() == outlet.casefold():
+                    context.label = None  # "DW: ..." the outlet's own question
             elif quoted and quoted.group("label") == "Quote":
                 # 'Source: Andrii Yusov, HUR representative ... Quote: "..."': the source line's
                 source = _SOURCE_LINE.search(text, max(0, sent_start - 2000), sent_start)
@@ -418,7 +420,7 @@ _BRACKET_TAG = re.compile(r"\[[^\]\n]{1,60}\]\s*")
 _DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})"
     r"(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z]+)?\.?(?:\s+\d{1,2})?)?"
-    r"(?P<agency>\s*\([A-Za-z .&-]{2,30}\))?\s*(?:--|[—–-])\s+(?=[A-Z\"“])"
+    r"(?P<agency>\s*\([A-Za-z .&-]{2,30}\))?\s*(?:--|[—–-])(?:\s+|(?<=\)--)|(?<=\)—))(?=[A-Z\"“])"
 )
 
 

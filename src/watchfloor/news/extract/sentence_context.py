@@ -435,7 +435,11 @@ def _relay(claim: Claim, source: str) -> Claim:
 
 #: "Andriy Moroz: Our estimate is ...": a transcript paragraph opened by its speaker's name.
 #: "Andriy Moroz: ..." or a broadcast transcript's "[HAN] ...".
-_LABEL = re.compile(r"\W*(?P<label>[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3})(?::|\])\s+\S")
+_LABEL = re.compile(
+    r"\W*(?P<label>[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3})"
+    # "HANNAH COLBOURNE (KYIV):": a correspondent filing from a place
+    r"(?P<where>\s*\([A-Z][A-Z .'’-]{1,30}\))?(?::|\])\s+\S"
+)
 #: Labels of a broadcast's own staff: they speak for the broadcaster, whose voice is no origin.
 _ROLE_LABELS = frozenset({"ANCHOR", "REPORTER", "HOST", "PRESENTER", "CORRESPONDENT", "Q", "A"})
 #: The same label at the start of any paragraph of a text.
@@ -452,11 +456,10 @@ def _speaker_labels(text: str) -> dict[str, str]:
     """The speaker labels of an interview transcript, each mapped to the speaker's full name
     ("Moroz" → "Andriy Moroz", the first label ending in the same word). Empty unless at least
     two paragraphs open with labels and two different speakers take turns."""
-    found = [
-        m.group("label")
-        for m in _PARAGRAPH_LABEL.finditer(text)
-        if m.group("label") not in _NOT_LABELS
-    ]
+    matches = [m for m in _PARAGRAPH_LABEL.finditer(text) if m.group("label") not in _NOT_LABELS]
+    found = [m.group("label") for m in matches]
+    # a label filing from a place is the broadcaster's correspondent, speaking for it
+    staff = {m.group("label") for m in matches if m.group("where")}
     if len(found) < 3 or len(set(found)) < 2 or len(set(found)) == len(found):
         return {}  # no speaker takes a second turn: section headings ("THE COST:"), no speakers
     full: dict[str, str] = {}
@@ -464,7 +467,11 @@ def _speaker_labels(text: str) -> dict[str, str]:
         last = label.split()[-1]
         # "HAN": a transcript's capitals are a surname, resolved later to the full name
         full.setdefault(last, label.title() if label.isupper() else label)
-    return {label: full[label.split()[-1]] for label in found if label not in _ROLE_LABELS}
+    return {
+        label: full[label.split()[-1]]
+        for label in found
+        if label not in _ROLE_LABELS and label not in staff
+    }
 
 
 def _refine(claim: Claim, source: str) -> Claim:

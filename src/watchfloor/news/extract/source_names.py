@@ -248,7 +248,7 @@ OUTLET_HOMES: dict[str, str] = {
 _UNQUALIFIED_BODIES = re.compile(
     r"(?:Joint\s+Chiefs\s+of\s+Staff|JCS|General\s+Staff|Defen[cs]e\s+Ministry|Ministry\s+of\s+"
     r"Defen[cs]e|Foreign\s+Ministry|presidential\s+office|spy\s+agency|military\s+intelligence|"
-    r"intelligence\s+agency)",
+    r"intelligence\s+agency|government)",
     re.IGNORECASE,
 )
 
@@ -369,7 +369,7 @@ _PEOPLE_OF = re.compile(
 _RANK = re.compile(
     r"^(?:(?:Brigadier|Major|Lieutenant|Lt\.?|Maj\.?)[- ])?(?:General|Gen\.|Colonel|Col\.|"
     r"Captain|Capt\.|Admiral|Adm\.|Commander|Major|Maj\.|Sergeant|Sgt\.|Lieutenant|Lt\.)\s+"
-    r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$"
+    r"(?P<person>[^\W\d_a-z][\w'’-]+(?:\s+[^\W\d_a-z][\w'’-]+){1,3})$"
 )
 #: "the channel of X", "the press service of X": X's own voice.
 _VOICE_OF = re.compile(
@@ -408,20 +408,21 @@ _REPORTS_IN = re.compile(
     r"^(?:[Rr]eports|[Cc]laims|[Aa]llegations|[Ss]tories)\s+(?:in|by|from)\s+(?=\S)"
 )
 _ONE_OF = re.compile(r"^[Oo]ne\s+of\s+(?:the|those|these)\s+(?P<x>.+?)s$")
-_EPITHET = re.compile(r"^(?:the\s+)?(?:puppet|so-called)\s+")
+_EPITHET = re.compile(r"^(?:the\s+)?(?:puppet|so-called)\s+|(?<=\s)(?:puppet|so-called)\s+")
 _OF_SOUTH_KOREA = re.compile(r"^(?P<body>.+?)\s+of\s+(?:[Ss]outh\s+Korea|the\s+ROK)$")
 _TRAILING_AUXILIARY = re.compile(
     r"\s+(?:has|have|had)(?:\s+(?:so\s+far|also|already|previously|now|long))*$"
 )
 _PERSON_OF_BODY = re.compile(
-    r"^(?P<person>[A-Z][a-z'’]+(?:[\s-][A-Z]?[a-z'’]+){0,1}\s+[A-Z][a-z'’]+(?:-[a-z]+)?)\s+of\s+"
+    r"^(?!(?:The|A|An|This|That)\s)(?P<person>[A-Z][a-z'’]+(?:[\s-][A-Z]?[a-z'’]+){0,1}\s+[A-Z][a-z'’]+(?:-[a-z]+)?)\s+of\s+"
     r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,7}$"
 )
 _ORG_IN_NAME = re.compile(
     r"\b(?:Staff|Ministry|Council|Service|Committee|Command|Forces|Force|Office|Department|"
     r"Agency|Directorate|Headquarters|Institute|Center|Centre|Bureau|Army|Navy|Guard|Party|"
     r"University|Foundation|Assembly|Commission|Secretary|Minister|Chief|Chiefs|General|"
-    r"Director|Head|Spokesman|Spokeswoman|Spokesperson|Defense|Defence|Intelligence|Security)\b"
+    r"Director|Head|Spokesman|Spokeswoman|Spokesperson|Defense|Defence|Intelligence|Security|"
+    r"Republic|Kingdom|States|Union|Federation|Government|Embassy|Mission)\b"
 )
 _TRAILING_CLAUSE = re.compile(
     r"(?:\s+and\s+[a-z]+ing\b.*|\s+(?:still|also|now|again|already|reportedly|too))$"
