@@ -186,3 +186,19 @@ def test_by_a_month_already_past_is_the_coming_one_in_a_forward_sentence() -> No
     june = dt.date(2025, 6, 27)
     behind = find_times("By March, 3,000 soldiers had been killed.", june)
     assert (behind[0].date_start, behind[0].date_end) == ("2025-03-01", "2025-03-31")
+
+
+def test_last_night_is_the_day_before_publication() -> None:
+    assert _time("In his address last night the president said 3,000 soldiers were killed.") == (
+        "2025-06-26",
+        "2025-06-26",
+    )
+
+
+def test_a_part_introduced_by_including_takes_the_time_of_its_whole() -> None:
+    text = (
+        "HUR put the number higher on Monday, saying that 11,000 troops were now in the "
+        "region, including some 500 officers."
+    )
+    claims = extract_claims(text, published=PUB, nlp="rules")
+    assert [(c.low, c.time_start) for c in claims] == [(11000, "2025-06-23"), (500, "2025-06-23")]

@@ -94,7 +94,11 @@ def _choose_time(
 
 
 #: "around 4,700, including some 600 dead": a part of the count before it, dated alike.
-_INCLUDING = re.compile(r"^\s*,?\s*(?:including|of\s+whom|among\s+them|with)\s+$", re.I)
+_INCLUDING = re.compile(
+    # "11,000 North Korean troops were now in the region, including some 500 officers"
+    r"^(?:[^,;.\d]{0,80},)?\s*,?\s*(?:including|of\s+whom|among\s+them|with)\s+$",
+    re.I,
+)
 #: "a promise of 6,000 more: 1,000 sappers ... and 5,000 builders": the parts of a total.
 _BREAKDOWN = re.compile(r"^\s*(?:more|further|additional|in\s+all|in\s+total)?\s*:", re.I)
 _LEAD_PHRASE = re.compile(r"^\W*(?:Of|Among|From)\s[^,]*$")

@@ -303,7 +303,8 @@ def _r_year_end(m: re.Match[str], pub: dt.date) -> Span:
 
 
 def _r_day(m: re.Match[str], pub: dt.date) -> Span:
-    day = pub - dt.timedelta(days=1) if m.group(0).lower() == "yesterday" else pub
+    earlier = m.group(0).lower() in ("yesterday", "last night")
+    day = pub - dt.timedelta(days=1) if earlier else pub
     return day, day
 
 
@@ -391,7 +392,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             False,
         ),
         (r"\b(?:in|over)\s+the\s+(?:coming|next)\s+(?P<unit>months|weeks|days)\b", _r_coming, True),
-        (r"\byesterday\b|\btoday\b", _r_day, True),
+        (r"\byesterday\b|\btoday\b|\blast\s+night\b", _r_day, True),
         (
             rf"\b(?:(?P<lead>by|before|until)\s+)?(?:(?:in|during|over)\s+)?"
             rf"(?:(?P<rel>last|this|next)\s+|the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
