@@ -1979,3 +1979,44 @@ def test_interview_questions_and_correspondents_are_the_outlets_voice() -> None:
     )
     claims = extract_claims(transcript, published=PUB, outlet="Sky News", nlp="rules")
     assert [c.attribution[0] for c in claims] == ["unattributed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "outlet"),
+    [
+        (
+            "In his speech, Kim Jong Un warmly congratulated the regiment. He said that nine "
+            "comrades of the regiment had laid down their lives.",
+            "Kim Jong Un",
+            "KCNA",
+        ),
+        (
+            "Regimental commander Colonel Kim Chol Nam reported that the soldiers had carried "
+            "17 wounded Russian servicemen to safety.",
+            "Kim Chol Nam",
+            "KCNA",
+        ),
+        (
+            "According to a report the Joint Chiefs of Staff submitted to the defense committee, "
+            "North Korea sent an additional 3,000 troops.",
+            "South Korean Joint Chiefs of Staff",
+            "MBC",
+        ),
+        (
+            "Our military now puts the North's casualties at around 4,700.",
+            "South Korean military",
+            "MBC",
+        ),
+        (
+            'The channel Rybar, which has 1.3 million subscribers, wrote that "around 12,000" '
+            "servicemen had passed through the front.",
+            "Rybar",
+            "Meduza",
+        ),
+    ],
+)
+def test_speeches_ranked_commanders_reports_submitted_our_military_and_channels(
+    text: str, origin: str, outlet: str
+) -> None:
+    claims = extract_claims(text, published=PUB, outlet=outlet, nlp="rules")
+    assert claims[-1].attribution[0] == origin

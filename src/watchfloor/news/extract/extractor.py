@@ -411,7 +411,10 @@ def _bare_bodies(claims: list[Claim]) -> list[Claim]:
 
 
 #: "Kim Jong Un made a speech.": whoever is the "he" of the sentences that follow.
-_SPEECH = re.compile(r"\b(?:made|delivered|gave)\s+(?:a|an)\s+(?:\w+\s+)?(?:speech|address)\b")
+_SPEECH = re.compile(
+    r"\b(?:made|delivered|gave)\s+(?:a|an)\s+(?:\w+\s+)?(?:speech|address)\b|"
+    r"^\W*In\s+(?:his|her)\s+(?:\w+\s+)?(?:speech|address|remarks)\b"
+)
 #: "Present at the ceremony were ...": an inverted sentence whose opening is no subject.
 _INVERTED_SUBJECT = re.compile(r"(?:Present|Attending|Also|Among|Joining|Seated)\b")
 #: A broadcast transcript's speaker tag opening a paragraph ("[REPORTER] ", "[SOT — NIS] ").

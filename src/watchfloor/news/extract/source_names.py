@@ -367,7 +367,9 @@ _PEOPLE_OF = re.compile(
 )
 #: Military and civil ranks written before a full name.
 _RANK = re.compile(
-    r"^(?:(?:Brigadier|Major|Lieutenant|Lt\.?|Maj\.?)[- ])?(?:General|Gen\.|Colonel|Col\.|"
+    # "Regimental commander Colonel Kim Chol Nam": a role may come before the rank
+    r"^(?:[A-Za-z-]+\s+(?:commander|chief|head|officer)\s+)?"
+    r"(?:(?:Brigadier|Major|Lieutenant|Lt\.?|Maj\.?)[- ])?(?:General|Gen\.|Colonel|Col\.|"
     r"Captain|Capt\.|Admiral|Adm\.|Commander|Major|Maj\.|Sergeant|Sgt\.|Lieutenant|Lt\.)\s+"
     r"(?P<person>[^\W\d_a-z][\w'’-]+(?:\s+[^\W\d_a-z][\w'’-]+){1,3})$"
 )
@@ -424,6 +426,11 @@ _ORG_IN_NAME = re.compile(
     r"Director|Head|Spokesman|Spokeswoman|Spokesperson|Defense|Defence|Intelligence|Security|"
     r"Republic|Kingdom|States|Union|Federation|Government|Embassy|Mission)\b"
 )
+_REPORT_BY = re.compile(
+    r"^(?:(?:a|the|an)\s+)?(?:report|assessment|document|briefing|estimate|figure|paper)s?\s+"
+    r"(?P<x>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,6}?)\s+(?:submitted|presented|gave|"
+    r"sent|delivered|provided|released|published|prepared|compiled)\b.*$"
+)
 _TRAILING_CLAUSE = re.compile(
     r"(?:\s+and\s+[a-z]+ing\b.*|\s+(?:still|also|now|again|already|reportedly|too))$"
 )
@@ -456,6 +463,18 @@ def clean_source(text: str) -> str:
     name = re.sub(r"\s+(?:who|which|that)\b.*$", "", name)
     # "citing the NIS and adding that", "the United States still (believes)"
     name = _TRAILING_CLAUSE.sub("", name)
+    # "a report the Joint Chiefs of Staff submitted to the committee": its author
+    authored = _REPORT_BY.match(name)
+    if authored:
+        return clean_source(authored.group("x"))
+    # "The channel Rybar": the channel's name
+    name = re.sub(
+        r"^(?:the\s+)?(?:(?:Telegram|pro-Kremlin|Russian|military|war)\s+)*"
+        r"(?:channel|account|blog|milblogger|blogger)\s+(?=(?-i:[A-Z]))",
+        "",
+        name,
+        flags=re.IGNORECASE,
+    )
     # "A Ukrainian commander I spoke to", "an internal memo dated September 2"
     name = re.sub(
         r"\s+(?:(?:I|we)\s+(?:spoke|talked|met|interviewed|reached)\b.*|dated\b.*|I|we)$", "", name

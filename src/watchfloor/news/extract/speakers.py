@@ -98,7 +98,8 @@ _BARE_STATE = re.compile(
     re.I,
 )
 _COUNTRY_OWNED = re.compile(
-    r"(?:\b(?:the\s+)?(?:country|nation)['’]s\s+|^(?:their|its)\s+(?=(?-i:[a-z])))(?P<rest>.+)$",
+    r"(?:\b(?:the\s+)?(?:country|nation)['’]s\s+|^(?:their|its)\s+(?=(?-i:[a-z]))|^our\s+(?=(?:military|government|army|armed\s+forces|"
+    r"intelligence|defen[cs]e\s+ministry|ministry)\b))(?P<rest>.+)$",
     re.I,
 )
 
@@ -197,7 +198,7 @@ _PARTICIPLES = frozenset(
 #: "South Korea's spy agency first went public on Oct. 18": the subject before the first verb.
 _CLAUSE_SUBJECT = re.compile(
     r"^(?P<np>(?:[\w'’.&()-]+\s+){0,9}?[\w'’.&()-]+?)\s+(?:(?:first|also|then|later|has|have|"
-    r"had|is|are|was|were|will|would|again|publicly|separately|previously)\s+)*"
+    r"had|is|are|was|were|will|would|again|publicly|separately|previously|[a-z]+ly)\s+)*"
     r"(?:[a-z]+ed|went|gone|gave|given|made|took|taken|held|put|sent|came|spoke|told|said|says|met|"
     r"issued|been|seen|saw|shown|lost|flew|kept|left|wrote|written|began|begun|declines?|"
     r"refuses?|visits?|meets|gives|makes|takes|holds)\b"
