@@ -558,3 +558,7 @@ def test_wounds_later_deaths_exchanges_comrades_detachments_and_the_dead(
     text: str, claims: list[tuple[str, str | None, str, float | None, float | None]]
 ) -> None:
     assert _claims(text) == claims
+
+
+def test_destroyed_vehicles_are_no_casualties() -> None:
+    assert _claims("Drone operators also destroyed at least 12 armoured vehicles.") == []

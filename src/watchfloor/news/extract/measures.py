@@ -503,7 +503,11 @@ def _bind(
         measure = _casualty(raised.group("cas"), raised.group("cas2"))
         return Binding(measure, None, None, end + raised.end())
 
-    if verb and verb.group("verb").lower() not in ("lost",):
+    if verb and not re.match(
+        r"(?:lost|destroyed|(?:the\s+)?destruction|liquidated|(?:the\s+)?liquidation)\b",
+        verb.group("verb").lower(),
+    ):
+        # "destroyed 12 armoured vehicles": what was destroyed needs a people noun
         return Binding(_casualty(verb.group("verb"), None), None, None, end)
 
     if _WHO_AFTER.match(after) or _SENT_AFTER.match(after) or _SENT_BEFORE.search(before):
