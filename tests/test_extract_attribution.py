@@ -2020,3 +2020,21 @@ def test_speeches_ranked_commanders_reports_submitted_our_military_and_channels(
 ) -> None:
     claims = extract_claims(text, published=PUB, outlet=outlet, nlp="rules")
     assert claims[-1].attribution[0] == origin
+
+
+def test_a_departments_press_secretary_in_its_own_transcript_is_the_department() -> None:
+    text = (
+        "PRESS SECRETARY MAJ. GEN. PAT RYDER: Good afternoon.\n\n"
+        "Q: How many casualties?\n\n"
+        "GEN. RYDER: We assess that the soldiers have suffered several hundred casualties.\n\n"
+        "Q: And the deployment?\n\n"
+        "GEN. RYDER: About 11,000 troops are in Kursk."
+    )
+    claims = extract_claims(text, published=PUB, outlet="U.S. Department of Defense", nlp="rules")
+    assert {c.attribution[0] for c in claims} == {"U.S. Department of Defense"}
+
+
+def test_nobody_is_no_speaker() -> None:
+    text = '"About 120 men went in," Ri said. Nobody told them that 80 of them would die.'
+    claims = extract_claims(text, published=PUB, nlp="rules")
+    assert "Nobody" not in {c.attribution[0] for c in claims}

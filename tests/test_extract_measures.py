@@ -562,3 +562,9 @@ def test_wounds_later_deaths_exchanges_comrades_detachments_and_the_dead(
 
 def test_destroyed_vehicles_are_no_casualties() -> None:
     assert _claims("Drone operators also destroyed at least 12 armoured vehicles.") == []
+
+
+def test_a_total_including_the_wounded_that_now_exceeds_a_figure() -> None:
+    assert _claims("Total casualties, including the wounded, now exceed 6,000.") == [
+        ("casualties", None, "lower", 6000, None)
+    ]

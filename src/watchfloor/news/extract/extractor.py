@@ -266,6 +266,10 @@ def extract_claims(
                 context.label = labels.get(label.group("label")) if label else None
                 if context.label and outlet and context.label.casefold() == outlet.casefold():
                     context.label = None  # "DW: ..." the outlet's own question
+                elif context.label and outlet and _own_spokesperson(text, context.label):
+                    # "GEN. RYDER:" in a briefing transcript the department publishes, its press
+                    # secretary introduced in full: the department speaking
+                    context.label = context.normalize(outlet)
             elif quoted and quoted.group("label") == "Quote":
                 # 'Source: Andrii Yusov, HUR representative ... Quote: "..."': the source line's
                 source = _SOURCE_LINE.search(text, max(0, sent_start - 2000), sent_start)
@@ -374,6 +378,17 @@ def _topic_country(sentence: str) -> str | None:
         return None
     name = re.sub(r"^the\s+", "", found.group("c"))
     return demonym_for(name)
+
+
+def _own_spokesperson(text: str, label: str) -> bool:
+    """Whether a transcript introduces ``label`` as a press secretary or spokesperson."""
+    surname = re.escape(label.split()[-1])
+    return bool(
+        re.search(
+            rf"(?i)\b(?:press\s+secretary|spokes(?:man|woman|person))\b[^:\n]{{0,60}}\b{surname}\s*:",
+            text,
+        )
+    )
 
 
 def _publisher_by_part_of_name(claim: Claim, outlet: str, publisher: str) -> Claim:

@@ -648,7 +648,12 @@ _SECOND_CASUALTY = re.compile(
 _FIRST_CASUALTY = re.compile(
     r"\b(?P<cas>killed|dead|wounded|injured|captured|missing)\s+(?:and|or|and/or)\s+$"
 )
-_INCLUDING = re.compile(r",\s+including\s+[^;.]*?,(?=\s+(?:at|to|of)\s+[\"“]?$)", re.IGNORECASE)
+_INCLUDING = re.compile(
+    r",\s+including\s+[^;.]*?,"
+    r"(?=\s+(?:(?:now|already|at|to|of|reached|stood|stands|totall?ed|topped|hit|is|are|was|were)\s+)*"
+    r"[\"“]?$)",
+    re.IGNORECASE,
+)
 _INCLUDING_WOUNDED = re.compile(r"\bincluding\s+(?:the\s+)?(?:wounded|injured)\b", re.IGNORECASE)
 
 

@@ -149,7 +149,8 @@ class _Context:
                 found = self._antecedent(raw)
                 names[i] = found if found != raw or not qualified else names[i]
         for i, raw in enumerate(raw_names):
-            if names[i] == raw and _SHORT_BODY.search(raw) and raw[:1].isupper():
+            qualified = qualify_body(raw, self.home) != raw
+            if (names[i] == raw or qualified) and _SHORT_BODY.search(raw) and raw[:1].isupper():
                 # "the Joint Chiefs of Staff" after "South Korea's Joint Chiefs of Staff": the
                 # body named in full before
                 tail = re.compile(rf"(?<![\w-]){re.escape(raw.casefold())}$")
@@ -465,8 +466,10 @@ def _speaker_labels(text: str) -> dict[str, str]:
     full: dict[str, str] = {}
     for label in found:
         last = label.split()[-1]
-        # "HAN": a transcript's capitals are a surname, resolved later to the full name
-        full.setdefault(last, label.title() if label.isupper() else label)
+        # "HAN": a transcript's capitals are a surname, resolved later to the full name;
+        # "GEN. RYDER": a rank or courtesy title before it is no part of the name
+        name = re.sub(r"^(?:GEN|MAJ|COL|LT|ADM|CAPT|SGT|MR|MS|MRS|DR)\.?\s+", "", label, flags=re.I)
+        full.setdefault(last, name.title() if name.isupper() else name)
     return {
         label: full[label.split()[-1]]
         for label in found

@@ -51,7 +51,8 @@ _BOUNDARY = re.compile(
 )
 _NOT_SPEAKER = re.compile(
     r"\b(?:is|are|was|were|said|says|told|to|be|would|will|could|may|might|can|thought|"
-    r"believed|not|been|about)\b|^\s*(?:If|When|Unless|Once|Although|Though|While|Because|As|"
+    r"believed|not|been|about)\b|^\s*(?:Nobody|No\s+one|None|Nothing|Everyone|Anyone)\s*$|"
+    r"^\s*(?:If|When|Unless|Once|Although|Though|While|Because|As|"
     r"Until|Where|Whether)\s*$|^\s*(?:Competing|Conflicting|Various|Differing|Varying|Other|"
     r"Earlier|Previous|Most|Some|Many|Higher|Lower)\s+(?:estimates|figures|reports|assessments|"
     r"tallies|counts)\s*$"
