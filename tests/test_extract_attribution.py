@@ -2038,3 +2038,10 @@ def test_nobody_is_no_speaker() -> None:
     text = '"About 120 men went in," Ri said. Nobody told them that 80 of them would die.'
     claims = extract_claims(text, published=PUB, nlp="rules")
     assert "Nobody" not in {c.attribution[0] for c in claims}
+
+
+def test_a_headquarters_release_speaks_for_the_headquarters() -> None:
+    text = "In the most recent exchange, 185 servicemen and 20 civilians were returned to Ukraine."
+    outlet = "Coordination Headquarters for the Treatment of Prisoners of War"
+    claims = extract_claims(text, published=PUB, outlet=outlet, nlp="rules")
+    assert [c.attribution[0] for c in claims] == [outlet, outlet]

@@ -87,7 +87,7 @@ _BEGAN_WITH = re.compile(r",\s+(?:beginning|starting)\s+with\b", re.IGNORECASE)
 _INSTITUTION = re.compile(
     r"\b(?:Ministry|Department|Office|Command|Staff|Forces|Government|Embassy|Council|Service|"
     r"Institute|Analysis|Analytics|Centre|Center|Intelligence|Directorate|Bureau|Administration|"
-    r"Research|Studies|Consulting|Associates)\b"
+    r"Research|Studies|Consulting|Associates|Headquarters|Mission|Commission|Agency|Secretariat)\b"
 )
 _NEWS_NAME = re.compile(
     r"\b(?:News|Press|Times|Post|Herald|Journal|Broadcasting|Television|Radio|Tribune|Telegraph|"
