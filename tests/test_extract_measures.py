@@ -568,3 +568,26 @@ def test_a_total_including_the_wounded_that_now_exceeds_a_figure() -> None:
     assert _claims("Total casualties, including the wounded, now exceed 6,000.") == [
         ("casualties", None, "lower", 6000, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "The ceremony welcomed more than 1,000 returning servicepersons.",
+            [("troops", None, "lower", 1000, None)],
+        ),
+        (
+            "He said roughly 2,000 members of his brigade were in Kursk.",
+            [("troops", None, "approx", 2000, 2000)],
+        ),
+        (
+            "Kim said another engineer regiment would be sent to Kursk.",
+            [("troops", None, "unknown", None, None)],
+        ),
+    ],
+)
+def test_returning_servicepersons_members_of_his_brigade_and_another_regiment(
+    text: str, claims: list[tuple[str, str | None, str, float | None, float | None]]
+) -> None:
+    assert _claims(text) == claims

@@ -53,7 +53,7 @@ NOUNS: tuple[tuple[str, Measure, str | None], ...] = (
     (
         # "nine members of an engineering regiment", "fighters of the storm battalion"
         r"(?:members|fighters|servicemen|servicepersons|soldiers|comrades|officers\s+and\s+men)\s+of\s+"
-        r"(?:the|its|their|an?)\s+"
+        r"(?:the|its|their|his|her|our|an?)\s+"
         r"(?:[\w-]+\s+){0,2}(?:regiment|unit|brigade|battalion|division|corps|detachment)",
         "troops",
         None,
@@ -121,7 +121,8 @@ _MOD = (
     r"front-line|frontline|fresh|other|foreign|armed|young|well-trained|trained|active-duty|"
     r"reserve|allied|enemy|korean|russian|ukrainian|north|south|of\s+its|of\s+their|own|"
     r"active|standing|serving|deployed|combat-ready|experienced|speciali[sz]ed|volunteer|"
-    r"contract|wounded|injured|captured|dead|killed|missing|fallen|young|elite|infantry|assault)"
+    r"contract|wounded|injured|captured|dead|killed|missing|fallen|young|elite|infantry|assault|"
+    r"returning|returned|remaining|departing)"
 )
 _Q = r"[\"“”'‘’]?"
 _CAS_WORD = r"killed|wounded|injured|captured|missing|dead"
@@ -738,7 +739,10 @@ _UNKNOWN = re.compile(
     r"(?:transport|wave|contingent|batch|group|deployment|rotation|detachment|unit)\s+of\s+"
     # "a fresh detachment of engineers", "another contingent of military builders"
     rf"(?:{_MOD}\s+){{0,3}}?(?:troops|soldiers|forces|personnel|engineers|sappers|deminers|"
-    r"(?:military\s+)?builders|(?:construction\s+)?workers))\b",
+    r"(?:military\s+)?builders|(?:construction\s+)?workers)"
+    # "another engineer regiment", "a fresh sapper battalion"
+    r"|(?:another|a\s+(?:new|fresh|second|further))\s+(?:engineer(?:ing)?|sapper|construction|"
+    r"infantry|assault|special\s+forces)\s+(?:regiment|brigade|battalion|unit|detachment))\b",
 )
 _UNKNOWN_BLOCK = re.compile(
     r"(?:\d|dozen|hundred|thousand|million|dozens|hundreds|thousands|\bthe|\bthese|"
