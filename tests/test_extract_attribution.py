@@ -2045,3 +2045,15 @@ def test_a_headquarters_release_speaks_for_the_headquarters() -> None:
     outlet = "Coordination Headquarters for the Treatment of Prisoners of War"
     claims = extract_claims(text, published=PUB, outlet=outlet, nlp="rules")
     assert [c.attribution[0] for c in claims] == [outlet, outlet]
+
+
+def test_a_state_that_added_a_count_did_not_speak_and_an_investigation_is_its_outlets() -> None:
+    text = (
+        "Pyongyang first sent about 11,000 soldiers to Russia and added several thousand more "
+        "early this year."
+    )
+    assert {c.attribution[0] for c in extract_claims(text, published=PUB, nlp="rules")} == {
+        "unattributed"
+    }
+    found = "At least 12,000 laborers were sent, according to a Washington Post investigation."
+    assert _chain(found)[0] == "Washington Post"

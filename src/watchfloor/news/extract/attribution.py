@@ -224,6 +224,12 @@ _PRONOUN_DOCUMENT = re.compile(
     r"(?:its|their|his|her)\s+(?:own\s+)?(?:latest\s+|new\s+|updated\s+)?(?:data|figures?|"
     r"estimates?|count|tally|assessments?|records|information|numbers?|statistics)"
 )
+_ADDED_COUNT = re.compile(
+    r"\s+(?:(?:about|some|roughly|around|another|a\s+further|more\s+than|at\s+least|up\s+to|"
+    r"nearly|over)\s+)*(?:\d|(?:several|a\s+few|few|tens|thousands|hundreds|dozens|another|"
+    r"more|additional|fresh|new)\b)",
+    re.IGNORECASE,
+)
 #: ", the agency counted roughly 600 deaths": the verb's object is the figure itself.
 _PARTICIPLE_AT = re.compile(r"\s+at\s+(?!least\b|most\b)")
 _AFTER_COMMA = re.compile(r",\s+(?:\w+ly\s+)?$")
@@ -418,6 +424,8 @@ def find_mentions(
             continue  # "Western estimates have put": a plural noun, the subject of the verb after
         if verb.lower() == "estimate" and _SINGULAR_NOUN_SUBJECT.match(sentence, match.end()):
             continue  # "The new estimate is far above": a noun
+        if verb.lower() in ("added", "adds", "add") and _ADDED_COUNT.match(sentence, match.end()):
+            continue  # "Pyongyang ... added several thousand more": a count added, not speech
         if _PARTICIPLE_AT.match(sentence, match.end()) and _AFTER_COMMA.search(
             sentence, 0, match.start()
         ):

@@ -18,7 +18,7 @@ _ANONYMOUS = re.compile(
 )
 _DOCUMENT_WORDS = re.compile(
     r"(?<!\bthe)(?<!\bwith)(?<!\bof)(?<!\ba)\s+(?:assessment|assessments|report|reports|estimate|estimates|analysis|statement|"
-    r"figures|data|briefing|findings|survey|count)$",
+    r"figures|data|briefing|findings|survey|count|investigation|review)$",
     re.IGNORECASE,
 )
 #: What a body publishes, as the head of "the NIS's last public tally".
