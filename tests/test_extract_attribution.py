@@ -2057,3 +2057,22 @@ def test_a_state_that_added_a_count_did_not_speak_and_an_investigation_is_its_ou
     }
     found = "At least 12,000 laborers were sent, according to a Washington Post investigation."
     assert _chain(found)[0] == "Washington Post"
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        (
+            "Kim held a ceremony in Pyongyang, with state media images showing him before "
+            "portraits of 101 soldiers killed in action.",
+            "North Korean state media",
+        ),
+        (
+            "The NIS said 4,700 were killed or wounded. That compares with the roughly 3,000 "
+            "casualties the agency reported in January.",
+            "NIS",
+        ),
+    ],
+)
+def test_images_a_body_shows_and_a_count_the_agency_reported(text: str, origin: str) -> None:
+    assert _chain(text)[0] == origin

@@ -201,6 +201,11 @@ _SHOWN_ON = re.compile(
     r"\b(?:shown|broadcast|aired|carried)\s+(?:on|by)\s+(?P<np>(?:the\s+)?(?:state\s+)?"
     r"(?:television|TV|media|broadcaster|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*))\b"
 )
+_IMAGES_SHOWING = re.compile(
+    r"\b(?P<np>(?:(?:North\s+Korean|Russian|Ukrainian)\s+)?state\s+(?:media|television|TV)|"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+(?:images|photos|photographs|pictures|footage|"
+    r"video)\s+(?:showing|show|showed|shows)\b"
+)
 _CITING_BEFORE = re.compile(r"\b[Cc]iting\s+(?:(?:the|a|an)\s+)?$")
 _LEAD_CITING = re.compile(r"^\W*[Cc]iting\s+(?P<np>[^,;]+),\s*$")
 _OBJECT_RELATIVE = re.compile(
@@ -585,5 +590,9 @@ def find_mentions(
     for match in _SHOWN_ON.finditer(sentence):
         np = situate(match.group("np"), sentence, match.start())
         add(match.start("np"), match.end("np"), (clean_source(np),), np, "tag", False, False)
+    for match in _IMAGES_SHOWING.finditer(sentence):
+        # "with state media images showing him before portraits of 101 soldiers killed"
+        np = situate(match.group("np"), sentence, match.start("np"))
+        add(match.start("np"), match.end(), (clean_source(np),), np, "speaker", True, False)
     mentions.sort(key=lambda mention: mention.start)
     return mentions

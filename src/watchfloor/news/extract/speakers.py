@@ -295,7 +295,9 @@ _NOT_A_SUBJECT = re.compile(
 
 
 _ZERO_RELATIVE = re.compile(
-    r"^.*\d[\d,]*\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$"
+    r"^.*\d[\d,]*\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|"
+    # "the roughly 3,000 casualties the agency reported": a body named before
+    r"the\s+(?:agency|ministry|department|service|directorate|military|government|command))$"
 )
 
 
