@@ -165,7 +165,7 @@ class _Context:
                 names[i] = fuller or names[i]
             if _ANOTHER_SOURCE.fullmatch(raw.strip()):
                 # "Another source said", "a third source": described as the source before
-                earlier = next(
+                source_before = next(
                     (
                         c
                         for r, c in reversed(self.recent)
@@ -175,7 +175,7 @@ class _Context:
                     ),
                     None,
                 )
-                names[i] = earlier or names[i]
+                names[i] = source_before or names[i]
         for raw, canonical in zip(raw_names, names, strict=True):
             if not raw.lower().startswith(("he", "she", "it", "they", "we")) or " " in raw:
                 self.recent.append((raw, canonical))

@@ -377,10 +377,10 @@ def _speaker_in(before: str) -> _Speaker | None:
         if known_as:
             # "..., the agency, known as HUR, said": HUR, where the noun phrase it names starts
             # (after a comma, the mention is a tag)
-            named = before.rfind(",", 0, known_tail.start()) + 1
-            lead = re.match(r"\s*(?:(?:while|whereas|and|but|as)\s+)?", before[named:])
-            named += lead.end() if lead else 0
-            return _Speaker(named, known_as.group(1))
+            named_at = before.rfind(",", 0, known_tail.start()) + 1
+            lead = re.match(r"\s*(?:(?:while|whereas|and|but|as)\s+)?", before[named_at:])
+            named_at += lead.end() if lead else 0
+            return _Speaker(named_at, known_as.group(1))
     relative = _RELATIVE.search(before)
     if relative:
         before = before[: relative.start()]  # "the agency, which put the toll at ..."
