@@ -252,6 +252,14 @@ def extract_claims(
     last: list[Claim] = []
     labels = _speaker_labels(text)
     interviewee, answers = _question_and_answer(text) if not labels else (None, frozenset())
+    introduced: dict[str, bool] = {}
+
+    def press_secretary(label: str) -> bool:
+        # one search of the text per label, not per labelled paragraph
+        if label not in introduced:
+            introduced[label] = _own_spokesperson(text, label)
+        return introduced[label]
+
     for index, (sent_start, sent_end) in enumerate(spans):
         sentence = text[sent_start:sent_end]
         context.index = index
@@ -266,7 +274,7 @@ def extract_claims(
                 context.label = labels.get(label.group("label")) if label else None
                 if context.label and outlet and context.label.casefold() == outlet.casefold():
                     context.label = None  # "DW: ..." the outlet's own question
-                elif context.label and outlet and _own_spokesperson(text, context.label):
+                elif context.label and outlet and press_secretary(context.label):
                     # "GEN. RYDER:" in a briefing transcript the department publishes, its press
                     # secretary introduced in full: the department speaking
                     context.label = context.normalize(outlet)

@@ -555,18 +555,14 @@ def _noun_binding(
     rest = after[noun.end() :]
     pred = _PRED.match(rest)
     captive = _CAPTIVE_AFTER.match(rest) if not pred else None
+    rest_pred_measure: Measure | None = None
     shared = _SHARED_PREDICATE.match(rest) if not (pred or captive) else None
     if shared:
         # "185 servicemen and 20 civilians were returned to Ukraine": the second count's verb
         captive = _CAPTIVE_AFTER.match(rest[shared.end() :])
         shared_pred = _PRED.match(rest[shared.end() :])
         if shared_pred and not captive:
-            measure_now = _casualty(shared_pred.group("cas"), shared_pred.group("cas2"))
-            rest_pred_measure: Measure | None = measure_now
-        else:
-            rest_pred_measure = None
-    else:
-        rest_pred_measure = None
+            rest_pred_measure = _casualty(shared_pred.group("cas"), shared_pred.group("cas2"))
     demonym = lowered.endswith(("koreans", "russians", "ukrainians"))
     more = _MORE_MOD.search(noun.group("mods")) or added
     measure, role = _noun_measure(noun_text)

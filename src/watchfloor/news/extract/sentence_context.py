@@ -229,28 +229,28 @@ class _Context:
             if self.previous_chain:
                 return self.previous_chain[0]
         cls = next((c for c in _HEAD_CLASSES if head in c), frozenset({head}))
-        for earlier, canonical in reversed(self.recent):
+        # "the spy agency" is never the Korean Central News Agency
+        bodies = [
+            (earlier, canonical)
+            for earlier, canonical in reversed(self.recent)
+            if "news" not in canonical.lower() or "news" in words
+        ]
+        for earlier, canonical in bodies:
             # "the ministry": the last body named with that very head word
             last_words = (*earlier.split()[-1:], *canonical.split()[-1:])
             heads = {w.lower().strip("()") for w in last_words}
             proper = canonical.isupper() or any(w[:1].isupper() for w in canonical.split()[1:])
-            if "news" in canonical.lower() and "news" not in words:
-                continue  # "the spy agency" is not the Korean Central News Agency
             if head in heads and head not in _PEOPLE_OF_BODY and proper:
                 return canonical
         # a body of the same kind ("the agency": the last name headed by agency or service)
         # before any name that merely holds such a word ("... Intelligence Committee")
-        for earlier, canonical in reversed(self.recent):
+        for earlier, canonical in bodies:
             if not earlier.split() or not canonical.split():
-                continue
-            if "news" in canonical.lower() and "news" not in words:
                 continue
             heads = {earlier.split()[-1].lower().strip("()"), canonical.split()[-1].lower()}
             if heads & cls or canonical.lower() in cls:
                 return canonical
-        for earlier, canonical in reversed(self.recent):
-            if "news" in canonical.lower() and "news" not in words:
-                continue
+        for earlier, canonical in bodies:
             named = {w.lower().strip("()") for w in earlier.split()} | {canonical.lower()}
             named |= {w.lower() for w in canonical.split()}
             if named & cls:

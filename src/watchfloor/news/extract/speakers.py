@@ -453,9 +453,7 @@ def _speaker_in(before: str) -> _Speaker | None:
                 re.I,
             ):
                 # "Another source, a trade official in Sinuiju, said": the description
-                return _Speaker(
-                    cut + 1 + (len(head[cut + 1 :]) - len(head[cut + 1 :].lstrip())), appositive
-                )
+                return _Speaker(cut + 1 + _leading(head[cut + 1 :]), appositive)
             elif briefed:
                 cited = briefed.group("np")
             elif relayed:
